@@ -1,0 +1,126 @@
+// The records that flow between the pipeline's stages. Each is a zod schema so that anything read
+// from disk (the saved index), typed by a user or printed as JSON is checked at the boundary; the
+// TypeScript types are inferred from the schemas and never written twice.
+import { z } from 'zod';
+
+/** Comparison that a figure's wording puts on its number (以上 → gte, 约 → approx …). */
+export const QualifierSchema = z.enum(['eq', 'approx', 'gte', 'gt', 'lte', 'lt', 'range']);
+export type Qualifier = z.infer<typeof QualifierSchema>;
+
+const Amount = z.union([z.number(), z.tuple([z.number(), z.number()])]);
+
+/** A quantity exactly as the text states it (see CONTRACT.md). */
+export const FigureSchema = z.object({
+  /** The span of the source, unchanged. */
+  text: z.string(),
+  /** The number as written in `unit`; `[low, high]` for a range. */
+  value: Amount,
+  /** The unit as written, magnitude word included: 亿元, 万人, %, 个 … ('' when none). */
+  unit: z.string(),
+  /** `value` with the magnitude words applied, in `baseUnit`. */
+  base: Amount,
+  /** The unit without its magnitude word: 元, 人, %, 个 … */
+  baseUnit: z.string(),
+  qualifier: QualifierSchema,
+  /** Offsets of `text` in the string that was searched (end exclusive). */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Figure = z.infer<typeof FigureSchema>;
+
+/** A paragraph of a document, after layout and mending. */
+export const ParagraphSchema = z.object({
+  /** Stable id: `${doc}#${article}.${number}`. */
+  id: z.string(),
+  doc: z.string(),
+  /** 1-based index of the article within the document. */
+  article: z.number().int().positive(),
+  /** The headline the paragraph stands under ('' when the article has none). */
+  headline: z.string(),
+  /** The nearest section headline inside the article (一、…, （一）…), '' when none. */
+  section: z.string(),
+  /** 1-based number of the paragraph within its article. */
+  number: z.number().int().positive(),
+  /** The paragraph's text with layout breaks mended and full-width forms kept as in the source. */
+  text: z.string(),
+  /** Offsets in the decoded document text of the paragraph's first and last source character. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Paragraph = z.infer<typeof ParagraphSchema>;
+
+export const ArticleSchema = z.object({
+  index: z.number().int().positive(),
+  headline: z.string(),
+  /** True when the article began at a continuation marker such as （上接第1版）. */
+  continued: z.boolean(),
+  paragraphs: z.array(ParagraphSchema),
+});
+export type Article = z.infer<typeof ArticleSchema>;
+
+/** A seed document after decoding and layout. */
+export const DocumentSchema = z.object({
+  /** File name within the seeds folder. */
+  file: z.string(),
+  /** The document's title when it states one (first headline of a report), else null. */
+  title: z.string().nullable(),
+  /** The year the document speaks from (its date, title or file name), for 今年/明年; null if none. */
+  year: z.number().int().nullable(),
+  /** sha256 of the file's bytes. */
+  hash: z.string(),
+  articles: z.array(ArticleSchema),
+});
+export type Document = z.infer<typeof DocumentSchema>;
+
+export const CitationSchema = z.object({
+  doc: z.string(),
+  /** The headline the paragraph stands under. */
+  article: z.string(),
+  /** 1-based number of the paragraph within its article. */
+  paragraph: z.number().int().positive(),
+  /** The sentence(s) that state the figure, layout breaks mended. */
+  quote: z.string(),
+  /** Offsets of `quote` in the mended paragraph text. */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** Id of the paragraph (see ParagraphSchema.id). */
+  paragraphId: z.string(),
+});
+export type Citation = z.infer<typeof CitationSchema>;
+
+export const TargetKindSchema = z.enum(['target', 'actual', 'forecast']);
+export type TargetKind = z.infer<typeof TargetKindSchema>;
+
+/** A figure that a document ties to a place, a thing and a year. */
+export const TargetSchema = z.object({
+  id: z.string(),
+  /** Place the figure belongs to ('全国' for national figures), null when unknown. */
+  region: z.string().nullable(),
+  /** What is measured, in the document's words: 汽车产业集群规模, 先进制造业增加值 … */
+  metric: z.string(),
+  /** The thing measured without the measure: 汽车, 先进制造业 … */
+  subject: z.string(),
+  figure: FigureSchema.nullable(),
+  /** Year the figure is due or refers to; null when the text gives none. */
+  year: z.number().int().nullable(),
+  kind: TargetKindSchema,
+  citation: CitationSchema,
+});
+export type Target = z.infer<typeof TargetSchema>;
+
+export const AnswerStatusSchema = z.enum(['answered', 'no_figure', 'not_found']);
+export type AnswerStatus = z.infer<typeof AnswerStatusSchema>;
+
+export const AnswerSchema = z.object({
+  question: z.string(),
+  status: AnswerStatusSchema,
+  /** One line for people: 广州：汽车产业集群规模 6000亿元（到2021年，目标）. */
+  answer: z.string(),
+  /** Targets that answer, best first. */
+  targets: z.array(TargetSchema),
+  /** Passages cited, best first; the first states the answer's figure. */
+  citations: z.array(CitationSchema),
+  /** Set when the documents state different figures for the same thing. */
+  conflict: z.boolean().default(false),
+});
+export type Answer = z.infer<typeof AnswerSchema>;
