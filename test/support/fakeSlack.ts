@@ -1,0 +1,290 @@
+// A stand-in for slack.com on loopback: the Web API methods the bot calls (recorded, answered like
+// Slack does), response_url endpoints, and a Socket Mode WebSocket endpoint that speaks the
+// envelope protocol. The WebSocket side is a small RFC 6455 server written here because the
+// project's Socket Mode client (undici) brings no server and `ws` is not a dependency.
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface ApiCall {
+  method: string;
+  /** Form fields, with JSON fields (blocks …) parsed. */
+  args: Record<string, unknown>;
+  /** The token from the Authorization header. */
+  token: string | undefined;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+export interface FakeSlackOptions {
+  botUserId?: string;
+  botId?: string;
+}
+
+export interface FakeSlack {
+  /** Base URL of the Web API, for SLACK_API_URL. */
+  readonly apiUrl: string;
+  readonly calls: ApiCall[];
+  readonly responseUrlPosts: ResponseUrlPost[];
+  callsTo(method: string): ApiCall[];
+  /** A response_url that records what is posted to it. */
+  responseUrl(id: string): string;
+  /** The next `times` calls of `method` answer {ok: false, error}. */
+  failNext(method: string, error: string, times?: number): void;
+  readonly socketMode: FakeSocketMode;
+  close(): Promise<void>;
+}
+
+export interface FakeSocketMode {
+  /** Resolves once a client has connected and been sent `hello`. */
+  connected(): Promise<void>;
+  /** Sends an envelope (or any frame) to the connected client as JSON text. */
+  send(message: unknown): void;
+  /** Every JSON message the client sent (acknowledgements are {envelope_id, payload?}). */
+  readonly received: unknown[];
+}
+
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
+
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  const botUserId = options.botUserId ?? 'U0BOT';
+  const botId = options.botId ?? 'B0BOT';
+  const calls: ApiCall[] = [];
+  const responseUrlPosts: ResponseUrlPost[] = [];
+  const failures = new Map<string, { error: string; times: number }>();
+  const sockets = new Set<Socket>();
+  const webSockets = new Set<WebSocketConnection>();
+  const received: unknown[] = [];
+  let messageCounter = 0;
+  let onConnected: (() => void) | undefined;
+  let connectedPromise = new Promise<void>((resolve) => (onConnected = resolve));
+
+  const server: Server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => {
+      res.writeHead(500).end(String(error));
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('upgrade', (req, socket: Socket, head: Buffer) => {
+    if (!req.url?.startsWith('/socket-mode')) {
+      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+      return;
+    }
+    const connection = acceptWebSocket(req, socket, head, (text) => {
+      try {
+        received.push(JSON.parse(text));
+      } catch {
+        received.push(text);
+      }
+    });
+    webSockets.add(connection);
+    socket.on('close', () => webSockets.delete(connection));
+    connection.sendText(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake-slack' }, connection_info: { app_id: 'A0FAKE' } }));
+    onConnected?.();
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname.startsWith('/response_url/')) {
+      responseUrlPosts.push({ id: decodeURIComponent(url.pathname.slice('/response_url/'.length)), body: JSON.parse(body || '{}') as Record<string, unknown> });
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      res.writeHead(404).end();
+      return;
+    }
+    const method = url.pathname.slice('/api/'.length);
+    const args = parseArgs(req.headers['content-type'] ?? '', body);
+    const authorization = req.headers.authorization;
+    const token = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : typeof args.token === 'string' ? args.token : undefined;
+    calls.push({ method, args, token });
+    const failure = failures.get(method);
+    if (failure !== undefined) {
+      failure.times -= 1;
+      if (failure.times <= 0) failures.delete(method);
+      sendJson(res, { ok: false, error: failure.error });
+      return;
+    }
+    sendJson(res, answer(method, args));
+  }
+
+  function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'zhibiao', team_id: 'T0FAKE', user_id: botUserId, bot_id: botId };
+      case 'chat.postMessage': {
+        messageCounter += 1;
+        const ts = `1700000000.${String(messageCounter).padStart(6, '0')}`;
+        return { ok: true, channel: args.channel, ts, message: { type: 'message', bot_id: botId, user: botUserId, ts, text: args.text } };
+      }
+      case 'chat.postEphemeral':
+        messageCounter += 1;
+        return { ok: true, message_ts: `1700000000.${String(messageCounter).padStart(6, '0')}` };
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${port}/socket-mode?ticket=fake` };
+      default:
+        return { ok: true };
+    }
+  }
+
+  return {
+    apiUrl: `${origin}/api/`,
+    calls,
+    responseUrlPosts,
+    callsTo: (method) => calls.filter((call) => call.method === method),
+    responseUrl: (id) => `${origin}/response_url/${encodeURIComponent(id)}`,
+    failNext(method, error, times = 1) {
+      failures.set(method, { error, times });
+    },
+    socketMode: {
+      connected: () => connectedPromise,
+      send(message) {
+        for (const connection of webSockets) connection.sendText(JSON.stringify(message));
+      },
+      received,
+    },
+    async close() {
+      for (const connection of webSockets) connection.close(1001);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
+      await closed;
+      connectedPromise = new Promise<void>((resolve) => (onConnected = resolve));
+    },
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function parseArgs(contentType: string, body: string): Record<string, unknown> {
+  if (body === '') return {};
+  if (contentType.startsWith('application/json')) return JSON.parse(body) as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body)) {
+    args[key] = JSON_FIELDS.has(key) ? JSON.parse(value) : value;
+  }
+  return args;
+}
+
+function sendJson(res: ServerResponse, value: unknown): void {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(value));
+}
+
+// ---- A minimal WebSocket server side (RFC 6455): text frames, ping/pong, close; no extensions.
+
+interface WebSocketConnection {
+  sendText(text: string): void;
+  close(code: number): void;
+}
+
+const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+const OPCODE = { continuation: 0x0, text: 0x1, binary: 0x2, close: 0x8, ping: 0x9, pong: 0xa } as const;
+
+function acceptWebSocket(req: IncomingMessage, socket: Socket, head: Buffer, onText: (text: string) => void): WebSocketConnection {
+  const key = req.headers['sec-websocket-key'];
+  const accept = createHash('sha1').update(`${key}${WEBSOCKET_GUID}`).digest('base64');
+  socket.write(['HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Accept: ${accept}`, '', ''].join('\r\n'));
+  socket.setNoDelay(true);
+
+  let buffered = head;
+  let fragments: Buffer[] = [];
+  let closing = false;
+
+  const writeFrame = (opcode: number, payload: Buffer) => {
+    if (socket.destroyed) return;
+    const length = payload.length;
+    const header = length < 126 ? Buffer.alloc(2) : length < 65536 ? Buffer.alloc(4) : Buffer.alloc(10);
+    header[0] = 0x80 | opcode;
+    if (length < 126) header[1] = length;
+    else if (length < 65536) {
+      header[1] = 126;
+      header.writeUInt16BE(length, 2);
+    } else {
+      header[1] = 127;
+      header.writeBigUInt64BE(BigInt(length), 2);
+    }
+    socket.write(Buffer.concat([header, payload]));
+  };
+
+  const close = (code: number) => {
+    if (closing) return;
+    closing = true;
+    const payload = Buffer.alloc(2);
+    payload.writeUInt16BE(code);
+    writeFrame(OPCODE.close, payload);
+    socket.end();
+  };
+
+  const readFrames = () => {
+    for (;;) {
+      if (buffered.length < 2) return;
+      const first = buffered[0] ?? 0;
+      const second = buffered[1] ?? 0;
+      const fin = (first & 0x80) !== 0;
+      const opcode = first & 0x0f;
+      const masked = (second & 0x80) !== 0;
+      let length = second & 0x7f;
+      let offset = 2;
+      if (length === 126) {
+        if (buffered.length < 4) return;
+        length = buffered.readUInt16BE(2);
+        offset = 4;
+      } else if (length === 127) {
+        if (buffered.length < 10) return;
+        length = Number(buffered.readBigUInt64BE(2));
+        offset = 10;
+      }
+      const maskLength = masked ? 4 : 0;
+      if (buffered.length < offset + maskLength + length) return;
+      const mask = buffered.subarray(offset, offset + maskLength);
+      const payload = Buffer.from(buffered.subarray(offset + maskLength, offset + maskLength + length));
+      if (masked) for (let i = 0; i < payload.length; i += 1) payload[i] = (payload[i] ?? 0) ^ (mask[i % 4] ?? 0);
+      buffered = buffered.subarray(offset + maskLength + length);
+
+      if (opcode === OPCODE.ping) writeFrame(OPCODE.pong, payload);
+      else if (opcode === OPCODE.close) {
+        // Answer the client's close so its close handshake completes without a timeout.
+        if (!closing) {
+          closing = true;
+          writeFrame(OPCODE.close, payload.subarray(0, 2));
+        }
+        socket.end();
+        return;
+      } else if (opcode === OPCODE.text || opcode === OPCODE.binary || opcode === OPCODE.continuation) {
+        fragments.push(payload);
+        if (fin) {
+          onText(Buffer.concat(fragments).toString('utf8'));
+          fragments = [];
+        }
+      }
+    }
+  };
+
+  socket.on('data', (chunk: Buffer) => {
+    buffered = Buffer.concat([buffered, chunk]);
+    readFrames();
+  });
+  socket.on('error', () => socket.destroy());
+  readFrames();
+
+  return { sendText: (text) => writeFrame(OPCODE.text, Buffer.from(text, 'utf8')), close };
+}
