@@ -289,3 +289,13 @@ describe('layoutDocument on small texts', () => {
     expect(isHeadlineShape('1.医疗卫生方面')).toBe(false);
   });
 });
+
+describe('runs of short lines', () => {
+  it('joins up to three short lines above body text into one headline, and keeps longer runs as text', () => {
+    const joined = layoutDocument('前文。\n\n附件1\n年度实事\n\n一是实事。\n', 'x.txt').articles;
+    expect(joined.map((a) => a.headline)).toEqual(['', '附件1 年度实事']);
+    const table = layoutDocument('前文。\n\n地区\n目标\n北京\n广州\n标题在此\n\n正文。\n', 'x.txt').articles;
+    expect(table.map((a) => a.headline)).toEqual(['', '北京 广州 标题在此']);
+    expect(table[0]!.paragraphs.map((p) => p.text)).toEqual(['前文。', '地区', '目标']);
+  });
+});

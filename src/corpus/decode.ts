@@ -121,12 +121,11 @@ export function decodeBytes(file: string, bytes: Uint8Array): DecodedText {
       return { text: stripBom(text), encoding: utf16 };
     }
   }
-  const utf8BadAt = firstInvalidUtf8Offset(bytes);
-  if (utf8BadAt < 0) {
-    return { text: stripBom(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)), encoding: 'utf-8' };
-  }
+  const utf8 = strictDecode(bytes, 'utf-8');
+  if (utf8 !== null) return { text: stripBom(utf8), encoding: 'utf-8' };
   const gb = strictDecode(bytes, 'gb18030');
   if (gb !== null) return { text: stripBom(gb), encoding: 'gb18030' };
+  const utf8BadAt = firstInvalidUtf8Offset(bytes);
   const offset = Math.max(utf8BadAt, firstFailureOffset(bytes, 'gb18030'));
   throw new DecodeError(file, offset, bytes[offset]);
 }

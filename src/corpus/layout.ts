@@ -5,8 +5,8 @@
 // How the text is cut up:
 // - An *article* starts at
 //   · a headline: a short line (≤ 30 chars) with no sentence punctuation inside or at its end
-//     (：, 《》, “”, brackets are fine), followed by more text. Consecutive such lines form one
-//     headline (附件1 + 2025年省十件民生实事 → "附件1 2025年省十件民生实事");
+//     (：, 《》, “”, brackets are fine), followed by more text. Up to three consecutive such lines
+//     form one headline (附件1 + 2025年省十件民生实事 → "附件1 2025年省十件民生实事");
 //   · a top-level numbered heading of a report (一、2020年工作回顾): reports are cited as
 //     `文件 · 一、2020年工作回顾 · 第N段`, and numbering paragraphs per top-level part keeps N small;
 //   · a continuation marker such as (上接第1版): the text after it belongs to a story whose start is
@@ -19,7 +19,8 @@
 //   It holds until the next section or article.
 // - The lines at the very top of a document that are headline-shaped or a dated subtitle (title,
 //   来源, ——2021年3月5日在…, speaker) are its *header*: the first is the first article's headline
-//   (the document title, see docMeta.ts), the others are that article's first paragraphs, so that
+//   (and the document title when the document is shaped like a report, see docMeta.ts), the others
+//   are that article's first paragraphs, so that
 //   nothing in the file is lost and a byline never becomes a headline.
 // - A *paragraph* is a line of body text, extended over following lines while it is broken (see
 //   `mendBrokenParagraphs`). List items (1. / 一是 / —— / （1）) and indented lines always start a
@@ -85,6 +86,8 @@ const SENTENCE_PUNCTUATION = /[，、。；！？…,;!?]/;
 const SENTENCE_END_INSIDE = /[。！？；!?;]/;
 
 const HEADLINE_MAX = 30;
+/** Lines a headline may span (附件1 / 2025年省十件民生实事). */
+const HEADLINE_MAX_LINES = 3;
 const HEADING_MAX = 40;
 const SUBHEADING_MAX = 60;
 
@@ -251,13 +254,14 @@ function separateLeadingMarkers(lines: SourceLine[]): SourceLine[] {
 }
 
 /**
- * A headline-shaped line directly followed (no empty line, no indentation) by a one- or
- * two-character fragment is a title that the layout broke: 政府工作报 / 告.
+ * The document's first line directly followed (no empty line, no indentation) by a one- or
+ * two-character fragment is a title that the layout broke: 政府工作报 / 告. Only the first line:
+ * elsewhere adjacent short lines are more often table cells than a broken headline.
  */
-export function joinHeadlineFragments(lines: SourceLine[]): SourceLine[] {
+export function joinTitleFragments(lines: SourceLine[]): SourceLine[] {
   const out: SourceLine[] = [];
   for (const line of lines) {
-    const previous = out[out.length - 1];
+    const previous = out.length === 1 ? out[0] : undefined;
     if (
       previous !== undefined &&
       !line.afterBlank &&
@@ -388,7 +392,14 @@ export function mendBrokenParagraphs(lines: readonly SourceLine[], kinds: readon
       case 'short': {
         const end = runEnd[i]!;
         if (end < n) {
-          const headline = end - i === 1 ? line.text : lines.slice(i, end).map((l) => l.text).join(' ');
+          // A longer run of short lines is not one headline but stray short text (table cells,
+          // captions): those lines stay paragraphs and the line right above the body is the headline.
+          const from = Math.max(i, end - HEADLINE_MAX_LINES);
+          for (let k = i; k < from; k++) {
+            const stray = lines[k]!;
+            blocks.push({ type: 'paragraph', text: stray.text, start: stray.start, end: stray.end, section: null });
+          }
+          const headline = end - from === 1 ? lines[from]!.text : lines.slice(from, end).map((l) => l.text).join(' ');
           blocks.push({ type: 'headline', text: headline });
           i = end - 1;
         } else {
@@ -483,7 +494,7 @@ export function assembleArticles(blocks: readonly LayoutBlock[], file: string): 
  */
 export function layoutDocument(text: string, file: string): DocumentLayout {
   const source = normaliseLineEndings(text);
-  const lines = joinHeadlineFragments(separateLeadingMarkers(splitSourceLines(source)));
+  const lines = joinTitleFragments(separateLeadingMarkers(splitSourceLines(source)));
   const kinds = lines.map((l) => classifyLine(l.text));
   const blocks = mendBrokenParagraphs(lines, kinds);
   const header = lines.slice(0, headerLength(lines, kinds)).map((l) => l.text);
