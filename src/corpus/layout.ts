@@ -20,8 +20,8 @@
 // - The lines at the very top of a document that are headline-shaped or a dated subtitle (title,
 //   来源, ——2021年3月5日在…, speaker) are its *header*: the first is the first article's headline
 //   (and the document title when the document is shaped like a report, see docMeta.ts), the others
-//   are that article's first paragraphs, so that
-//   nothing in the file is lost and a byline never becomes a headline.
+//   are that article's first paragraphs, so that nothing in the file is lost and a byline never
+//   becomes a headline.
 // - A *paragraph* is a line of body text, extended over following lines while it is broken (see
 //   `mendBrokenParagraphs`). List items (1. / 一是 / —— / （1）) and indented lines always start a
 //   new paragraph.
