@@ -2,7 +2,7 @@
 // what a reply looks like is decided in blocks.ts, what it says by the engine.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Logger, type webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, type Logger, type webApi } from '@slack/bolt';
 import type { Engine } from '../qa/types.ts';
 import {
   CHECK_SOURCES_CALLBACK_ID,
@@ -17,9 +17,10 @@ import {
   renderTargetUsage,
   type SlackMessage,
 } from './blocks.ts';
-import type { SlackConfig, SlackLogLevel } from './config.ts';
+import type { SlackConfig } from './config.ts';
 import { RecentKeys, type RecentKeysOptions } from './dedupe.ts';
 import { decodeSlackText, mentionsUser, questionFromSlackText } from './escape.ts';
+import { boltLogLevel } from './logger.ts';
 
 export interface StartSlackAppOptions {
   /** Where Bolt and the bot log; Bolt's console logger at config.logLevel when unset. */
@@ -51,20 +52,13 @@ export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 const DEFAULT_HTTP_PORT = 3000;
 
-const LOG_LEVELS: Record<SlackLogLevel, LogLevel> = {
-  debug: LogLevel.DEBUG,
-  info: LogLevel.INFO,
-  warn: LogLevel.WARN,
-  error: LogLevel.ERROR,
-};
-
 /**
  * Starts the bot: Socket Mode when config.appToken is set, else HTTP on config.port with Slack's
  * requests at /slack/events and GET /healthz. Resolves once the bot token is verified (auth.test)
  * and the app listens or is connected.
  */
 export async function startSlackApp(engine: Engine, config: SlackConfig, opts: StartSlackAppOptions = {}): Promise<RunningSlackApp> {
-  const logLevel = LOG_LEVELS[config.logLevel];
+  const logLevel = boltLogLevel(config.logLevel);
   const clientOptions: webApi.WebClientOptions = {
     ...(config.apiUrl !== undefined && { slackApiUrl: config.apiUrl }),
     ...(opts.retryConfig !== undefined && { retryConfig: opts.retryConfig }),
@@ -247,7 +241,10 @@ function registerListeners(app: App, engine: Engine, recentDeliveries: RecentKey
   }
 
   app.event('app_mention', async ({ event, body, context, client }) => {
-    if (event.bot_id !== undefined) return;
+    if (event.bot_id !== undefined) {
+      logger.debug(`Ignored a mention by bot ${event.bot_id} in ${event.channel}/${event.ts}`);
+      return;
+    }
     await answerPost(client, {
       channel: event.channel,
       ts: event.ts,
@@ -259,7 +256,10 @@ function registerListeners(app: App, engine: Engine, recentDeliveries: RecentKey
   });
 
   app.message(async ({ message, body, context, client }) => {
-    if (!QUESTION_SUBTYPES.has(message.subtype) || ('bot_id' in message && message.bot_id)) return;
+    if (!QUESTION_SUBTYPES.has(message.subtype) || ('bot_id' in message && message.bot_id)) {
+      logger.debug(`Ignored message ${message.channel}/${message.ts} (${message.subtype ?? 'from a bot'})`);
+      return;
+    }
     if (!('text' in message) || !('user' in message)) return;
     const text = message.text ?? '';
     if (message.channel_type !== 'im') {

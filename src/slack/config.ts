@@ -79,6 +79,9 @@ const EnvSchema = z.object({
   ),
 });
 
+/** Every variable loadSlackConfig reads (.env.example documents each). */
+export const SLACK_ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 /**
  * Reads and checks the Slack settings. Throws a ConfigError whose message is one line naming the
  * variable, e.g. `SLACK_BOT_TOKEN is missing (…)`; the command line prints it and exits with 2.

@@ -2,7 +2,9 @@
 // Slack does), response_url endpoints, and a Socket Mode WebSocket endpoint that speaks the
 // envelope protocol. The WebSocket side is a small RFC 6455 server written here because the
 // project's Socket Mode client (undici) brings no server and `ws` is not a dependency.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -287,4 +289,61 @@ function acceptWebSocket(req: IncomingMessage, socket: Socket, head: Buffer, onT
   readFrames();
 
   return { sendText: (text) => writeFrame(OPCODE.text, Buffer.from(text, 'utf8')), close };
+}
+
+// ---- Requests as Slack sends them: fixtures edited for the test, signed over the exact bytes sent.
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'slack');
+
+export function readFixture(name: string): string {
+  return readFileSync(join(FIXTURES, name), 'utf8');
+}
+
+/** A JSON fixture, parsed, to edit before sending. */
+export function jsonFixture<T = Record<string, any>>(name: string): T {
+  return JSON.parse(readFixture(name)) as T;
+}
+
+/** The interaction payload held in a `payload=` form fixture. */
+export function interactionPayload(name: string): Record<string, any> {
+  const payload = new URLSearchParams(readFixture(name)).get('payload');
+  if (payload === null) throw new Error(`${name} has no payload field`);
+  return JSON.parse(payload) as Record<string, any>;
+}
+
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SignedRequest {
+  url: string;
+  body: string;
+  contentType: 'application/json' | 'application/x-www-form-urlencoded';
+  secret: string;
+  /** Seconds; now when unset. */
+  timestamp?: number;
+  /** Replaces the computed signature. */
+  signature?: string;
+  headers?: Record<string, string>;
+}
+
+export async function sendSigned(request: SignedRequest): Promise<{ status: number; text: string }> {
+  const timestamp = request.timestamp ?? Math.floor(Date.now() / 1000);
+  const response = await fetch(request.url, {
+    method: 'POST',
+    headers: {
+      // Bolt compares the form content type exactly: no "; charset=utf-8".
+      'content-type': request.contentType,
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': request.signature ?? slackSignature(request.secret, timestamp, request.body),
+      ...request.headers,
+    },
+    body: request.body,
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+/** Form body of an interaction (block_actions, message_action): one `payload` field holding JSON. */
+export function interactionBody(payload: unknown): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

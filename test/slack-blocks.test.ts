@@ -1,0 +1,238 @@
+// Rendering is pure (records in, Block Kit out), so its rules are checked here on records built by
+// hand: wording of figures, what each answer status may show, escaping, and Slack's size limits.
+import { describe, expect, it } from 'vitest';
+import type { Target } from '../src/model.ts';
+import type { ClaimCheck } from '../src/qa/types.ts';
+import {
+  blockTextLength,
+  CONFLICT_TEXT,
+  figureInWords,
+  furtherSources,
+  MORE_SOURCES_ACTION,
+  NO_FIGURE_TEXT,
+  NOT_FOUND_TEXT,
+  quoteWithFigureMarked,
+  renderAnswer,
+  renderClaimChecks,
+  renderFurtherSources,
+  renderTargetList,
+  renderTargetUsage,
+  SLACK_LIMITS,
+  type SlackMessage,
+} from '../src/slack/blocks.ts';
+import { answer, figure, guangzhouCars, target } from './support/fakeEngine.ts';
+
+/** Every text a message's blocks show, in order. */
+function texts(message: SlackMessage): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key === 'text' && typeof item === 'string') found.push(item);
+        else walk(item);
+      }
+    }
+  };
+  walk(message.blocks);
+  return found;
+}
+
+function expectWithinLimits(message: SlackMessage): void {
+  expect(message.text.length).toBeGreaterThan(0);
+  expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+  for (const block of message.blocks) {
+    if (block.type === 'section' && block.text) expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+  }
+  expect(blockTextLength(message.blocks)).toBeLessThanOrEqual(13_000);
+}
+
+describe('figureInWords', () => {
+  it('puts the qualifier in words around the amount', () => {
+    expect(figureInWords(figure('6000亿元', 6000, '亿元', 'eq'))).toBe('6000亿元');
+    expect(figureInWords(figure('3000亿元以上', 3000, '亿元', 'gte'))).toBe('3000亿元以上');
+    expect(figureInWords(figure('约5%', 5, '%', 'approx', '%'))).toBe('5%左右');
+    expect(figureInWords(figure('超3000亿元', 3000, '亿元', 'gt'))).toBe('超过3000亿元');
+    expect(figureInWords(figure('不超过3%', 3, '%', 'lte', '%'))).toBe('3%以下');
+    expect(figureInWords(figure('不足1万人', 1, '万人', 'lt', '人'))).toBe('不到1万人');
+    expect(figureInWords(figure('1-2个', [1, 2], '个', 'range', '个'))).toBe('1–2个');
+    expect(figureInWords(figure('1.4万亿元', 1.4, '万亿元'))).toBe('1.4万亿元');
+  });
+});
+
+describe('renderAnswer', () => {
+  it('shows the figure in bold with year and kind, the quote with the figure marked, and the source line', () => {
+    const message = renderAnswer(answer({ question: '广州汽车集群规模目标?' }));
+    const shown = texts(message);
+    expect(shown[0]).toBe('广州 · 汽车产业集群规模\n*6000亿元* · 2021年 · 目标');
+    expect(shown[1]).toBe('>打造汽车、超高清视频及新型显示两大世界级先进制造业集群，规模分别达到\u200B*6000亿元*\u200B、2300亿元；');
+    expect(shown[2]).toBe(':page_facing_up: 000_b75a479856194727.txt · 广州：力争2021年先进制造业增加值超3000亿元 · 第2段');
+    expect(message.text).toBe('广州：汽车产业集群规模目标 6000亿元（2021年）');
+    expectWithinLimits(message);
+  });
+
+  it('says the documents do not state it for not_found, with no figure and no passage', () => {
+    const message = renderAnswer(answer({ question: '火星人口目标?', status: 'not_found', answer: '', targets: [guangzhouCars], citations: [] }));
+    expect(message.text).toBe(NOT_FOUND_TEXT);
+    expect(JSON.stringify(message.blocks)).not.toContain('6000');
+    expect(JSON.stringify(message.blocks)).not.toContain(MORE_SOURCES_ACTION);
+  });
+
+  it('says no figure is stated for no_figure and shows the passages, never a figure in bold', () => {
+    const citations = [1, 2].map((n) => ({ ...guangzhouCars.citation, quote: `第${n}段讲到推进汽车产业发展，没有数字。`, paragraph: n, paragraphId: `doc#1.${n}` }));
+    const message = renderAnswer(answer({ question: '广州汽车产业怎么发展?', status: 'no_figure', answer: '', targets: [guangzhouCars], citations }));
+    expect(message.text).toBe(NO_FIGURE_TEXT);
+    const shown = texts(message).join('\n');
+    expect(shown).toContain('第1段讲到推进汽车产业发展');
+    expect(shown).toContain('第2段讲到推进汽车产业发展');
+    expect(shown).not.toMatch(/\*[^*]*\d[^*]*\*/);
+    expect(shown).not.toContain('6000亿元');
+  });
+
+  it('says the documents differ when they conflict and shows both figures', () => {
+    const other = target({ quote: '到2021年汽车产业集群规模达到5000亿元。', figureText: '5000亿元', figure: figure('5000亿元', 5000, '亿元', 'eq', '元', 14) });
+    const message = renderAnswer(answer({ question: '广州汽车集群规模目标?', targets: [guangzhouCars, other], citations: [guangzhouCars.citation, other.citation], conflict: true }));
+    const shown = texts(message).join('\n');
+    expect(shown).toContain(CONFLICT_TEXT);
+    expect(shown).toContain('*6000亿元*');
+    expect(shown).toContain('*5000亿元*');
+    expect(message.text).toContain('不一致');
+  });
+
+  it('keeps up to three further targets behind a 更多来源 button that carries the question', () => {
+    const more = [1, 2, 3, 4].map((n) =>
+      target({ quote: `第${n}个集群规模达到${n}000亿元。`, figureText: `${n}000亿元`, figure: figure(`${n}000亿元`, n * 1000, '亿元', 'eq', '元', 8), metric: `集群${n}` }),
+    );
+    const full = answer({ question: '广州集群规模?', targets: [guangzhouCars, ...more], citations: [guangzhouCars.citation, ...more.map((t) => t.citation)] });
+    const message = renderAnswer(full);
+    const actions = message.blocks.find((block) => block.type === 'actions');
+    expect(actions).toMatchObject({ elements: [{ action_id: MORE_SOURCES_ACTION, value: JSON.stringify({ q: '广州集群规模?' }), text: { text: '更多来源（3）' } }] });
+    expect(furtherSources(full)).toHaveLength(3);
+
+    const further = renderFurtherSources(full);
+    const shown = texts(further).join('\n');
+    expect(shown).toContain('*1000亿元*');
+    expect(shown).toContain('*3000亿元*');
+    expect(shown).not.toContain('*4000亿元*');
+    expect(shown).not.toContain('*6000亿元*');
+  });
+
+  it('has no button when there is nothing further', () => {
+    expect(JSON.stringify(renderAnswer(answer({ question: 'q' })).blocks)).not.toContain(MORE_SOURCES_ACTION);
+    expect(renderFurtherSources(answer({ question: 'q' })).text).toBe('没有更多来源了。');
+  });
+
+  it('escapes what comes from documents and users: & first, then < and >, nothing else', () => {
+    const hostile = target({
+      quote: '<!channel> R&D投入 <@U123> 达到6000亿元 *加粗* _斜体_',
+      figureText: '6000亿元',
+      region: '<!here>',
+      metric: 'A&B<规模>',
+      citation: { ...guangzhouCars.citation, doc: '<http://evil|doc>.txt', article: '&lt;标题&gt;', quote: '<!channel> R&D投入 <@U123> 达到6000亿元 *加粗* _斜体_', start: 0, end: 40 },
+    });
+    const message = renderAnswer(answer({ question: '<!channel> 问', answer: '<!everyone> & 6000亿元', targets: [hostile], citations: [hostile.citation] }));
+    const all = [message.text, ...texts(message)].join('\n');
+    expect(all).not.toMatch(/<[!@#]/);
+    expect(all).toContain('&lt;!channel&gt; R&amp;D投入 &lt;@U123&gt; 达到\u200B*6000亿元*\u200B *加粗* _斜体_');
+    expect(all).toContain('&lt;!here&gt; · A&amp;B&lt;规模&gt;');
+    expect(all).toContain('&lt;http://evil|doc&gt;.txt · &amp;lt;标题&amp;gt; · 第2段');
+    expect(message.text).toBe('&lt;!everyone&gt; &amp; 6000亿元');
+  });
+
+  it('cuts a very long quote to the section limit and keeps the figure in view', () => {
+    const long = `${'前文很长。'.repeat(800)}规模达到6000亿元。${'后文也很长。'.repeat(800)}`;
+    const quoted = quoteWithFigureMarked({ ...guangzhouCars.citation, quote: long, start: 0, end: long.length }, figure('6000亿元', 6000, '亿元', 'eq', '元', long.indexOf('6000亿元')));
+    expect(quoted.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    expect(quoted).toContain('*6000亿元*');
+    expect(quoted.startsWith('>…')).toBe(true);
+    expect(quoted.endsWith('…')).toBe(true);
+  });
+});
+
+describe('renderTargetList', () => {
+  it('lists the targets compactly with a button to post them to the channel', () => {
+    const message = renderTargetList([guangzhouCars], '广州 汽车', { shareButton: true });
+    expect(message.text).toBe('与“广州 汽车”相关的指标：共 1 条');
+    const shown = texts(message).join('\n');
+    expect(shown).toContain('• 广州 · 汽车产业集群规模 *6000亿元* · 2021年 · 目标 — 广州：力争2021年先进制造业增加值超3000亿元 第2段');
+    expect(message.blocks.at(-1)).toMatchObject({ type: 'actions', elements: [{ action_id: 'post_target_list', value: '广州 汽车' }] });
+  });
+
+  it('names who shared it and has no button once in the channel', () => {
+    const message = renderTargetList([guangzhouCars], '广州', { sharedBy: 'W111' });
+    expect(texts(message).join('\n')).toContain('<@W111> 用 `/target 广州` 查到');
+    expect(message.blocks.some((block) => block.type === 'actions')).toBe(false);
+  });
+
+  it('says when nothing matches, escaping the words', () => {
+    const message = renderTargetList([], '<!channel>');
+    expect(message.text).toBe('没有找到与“&lt;!channel&gt;”相关的指标。');
+  });
+
+  it('cuts a big list to Slack’s limits and counts what was left out', () => {
+    const many: Target[] = Array.from({ length: 1000 }, (_, n) =>
+      target({
+        quote: `第${n}项指标规模达到${n}亿元。`,
+        figureText: `${n}亿元`,
+        figure: figure(`${n}亿元`, n, '亿元', 'eq', '元', 0),
+        metric: `很长很长的指标名称${'字'.repeat(60)}${n}`,
+        citation: { ...guangzhouCars.citation, article: `很长的标题${'题'.repeat(40)}`, quote: `第${n}项指标规模达到${n}亿元。`, start: 0, end: 10 },
+      }),
+    );
+    const message = renderTargetList(many, '指标', { shareButton: true });
+    expectWithinLimits(message);
+    const lines = texts(message).join('\n').split('\n').filter((line) => line.startsWith('• '));
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.length).toBeLessThan(1000);
+    expect(texts(message).join('\n')).toContain(`另有 ${1000 - lines.length} 条未列出`);
+    expect(message.blocks.at(-1)).toMatchObject({ type: 'actions' });
+  });
+});
+
+describe('renderClaimChecks', () => {
+  const beijing = target({
+    region: '北京',
+    metric: '信息消费相关产业规模',
+    subject: '信息消费',
+    year: 2022,
+    quote: '信息消费相关产业规模达到1.4万亿元，年均增长达18%以上。',
+    figureText: '1.4万亿元',
+    figure: figure('1.4万亿元', 1.4, '万亿元', 'eq', '元', 10),
+  });
+  const check = (verdict: ClaimCheck['verdict'], claimText: string): ClaimCheck => ({
+    claim: figure(claimText, 2, '万亿', 'eq', ''),
+    sentence: `北京2022年信息消费规模要到${claimText}`,
+    verdict,
+    target: verdict === 'unknown' ? null : beijing,
+  });
+
+  it('says whether the documents agree and quotes them', () => {
+    const message = renderClaimChecks([check('differs', '2万亿')]);
+    const shown = texts(message).join('\n');
+    expect(message.text).toBe('核对了 1 处数字：0 处一致，1 处不一致，0 处文件未提及。');
+    expect(shown).toContain('*与文件不一致*');
+    expect(shown).toContain('消息说 *2万亿*，文件所载为 *1.4万亿元* · 2022年 · 目标');
+    expect(shown).toContain('>信息消费相关产业规模达到\u200B*1.4万亿元*\u200B，年均增长达18%以上。');
+    expect(shown).toContain('第2段');
+    expect(texts(renderClaimChecks([check('agrees', '1.4万亿元')])).join('\n')).toContain('*与文件一致*');
+    expect(texts(renderClaimChecks([check('unknown', '3万亿')])).join('\n')).toContain('文件中没有找到出处');
+  });
+
+  it('says when a message has no figure to check', () => {
+    expect(renderClaimChecks([]).text).toBe('这条消息里没有可以核对的数字。');
+  });
+
+  it('stays within the limits for a message with very many figures', () => {
+    const message = renderClaimChecks(Array.from({ length: 300 }, () => check('differs', '2万亿')));
+    expectWithinLimits(message);
+    expect(texts(message).join('\n')).toMatch(/另有 \d+ 处未显示/);
+  });
+});
+
+describe('renderTargetUsage', () => {
+  it('explains /target with examples', () => {
+    const shown = texts(renderTargetUsage()).join('\n');
+    expect(shown).toContain('`/target 广州 汽车`');
+    expect(shown).toContain('`/target 北京 2022`');
+  });
+});
