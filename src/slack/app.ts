@@ -109,17 +109,24 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
   if (socketMode) {
     await app.start();
     const socketReceiver = receiver as SocketModeReceiver;
+    // The receiver's stop() does not wait for the WebSocket to close; the client's disconnect() does.
+    const disconnect = () => socketReceiver.client.disconnect();
     const port = opts.port ?? config.port;
-    const health = port !== undefined ? await startHealthServer(engine, port, host) : undefined;
+    let health: Awaited<ReturnType<typeof startHealthServer>> | undefined;
+    try {
+      health = port !== undefined ? await startHealthServer(engine, port, host) : undefined;
+    } catch (error) {
+      await disconnect();
+      throw error;
+    }
     logger.info(`Slack app connected in Socket Mode${health ? `; ${HEALTH_PATH} on port ${health.port}` : ''}`);
     return {
       mode: 'socket',
       ...(health !== undefined && { port: health.port }),
-      async stop() {
-        // The receiver's stop() does not wait for the WebSocket to close; the client's disconnect() does.
-        await socketReceiver.client.disconnect();
+      stop: once(async () => {
+        await disconnect();
         await health?.close();
-      },
+      }),
     };
   }
 
@@ -129,13 +136,19 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
   return {
     mode: 'http',
     port,
-    async stop() {
+    stop: once(async () => {
       const stopped = app.stop();
       // Keep-alive connections from Slack (or a test) would hold close() open.
       server.closeAllConnections();
       await stopped;
-    },
+    }),
   };
+}
+
+/** A stop() that may be called again (by a signal and a finally, say) without stopping twice. */
+function once(stop: () => Promise<void>): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  return () => (stopping ??= stop());
 }
 
 function answerHealthCheck(engine: Engine, _req: IncomingMessage, res: ServerResponse): void {
