@@ -1,0 +1,581 @@
+// Finding the quantities a policy text states (3000亿元以上, 近70%, 1-2个, 两到三万港元) and reading
+// each into a Figure: the number as written, its unit, the same in base units and the comparison
+// the wording puts on it. One compiled regex finds numeral runs; what surrounds a run (magnitude,
+// unit, range, qualifier words) is read with sticky regexes at that spot, so the cost grows with
+// the number of numerals, not with the length of the text times the size of the unit list.
+import type { Figure, Qualifier } from '../model.ts';
+import {
+  CHINESE_DIGIT_CHARS,
+  CHINESE_NUMERAL_CHARS,
+  chineseDigitValue,
+  magnitudeValue,
+  parseNumeral,
+  scale,
+} from './numerals.ts';
+
+type UnitKind = 'money' | 'count' | 'measure' | 'ratio' | 'time';
+
+interface UnitDef {
+  readonly kind: UnitKind;
+  /** What `base` is counted in; synonyms fold together (块钱, 人民币 → 元; 台币 → 新台币). */
+  readonly base: string;
+  /** How many `base` one of this unit is (角 = 0.1 元). */
+  readonly factor?: number;
+  /** How the unit is written in `unit` when the source uses a variant form (％ → %). */
+  readonly written?: string;
+  /**
+   * Words that are a unit only in some places:
+   * - `duration`: 年 after a number is mostly a calendar year (2021年); it is a length of time only
+   *   when a duration word follows (三年以上, 5年内, 十年来).
+   * - `rate`: 分 alone is a score, a minute or a cent; it is money only as a price (3分/千瓦时).
+   * - `standalone`: 角 and 毛 alone are money only in a span given as a whole (parseFigure): in
+   *   prose 长三角 is a region and 三毛 a name, so there they count only after 元 (五元六角).
+   * - `percentWord`: 三成 = 30%, but 一成不变, and 成 begins many words; see PERCENT_WORD_NEXT.
+   * - `yuanOrCount`: 块 is money in 十块钱 or 一块二, and a classifier in 13块金牌 or 三块地.
+   */
+  readonly only?: 'duration' | 'rate' | 'standalone' | 'percentWord' | 'yuanOrCount';
+}
+
+const money = (base: string): UnitDef => ({ kind: 'money', base });
+const count = (base: string): UnitDef => ({ kind: 'count', base });
+const measure = (base: string): UnitDef => ({ kind: 'measure', base });
+const time = (base: string): UnitDef => ({ kind: 'time', base });
+const ratio = (base: string, written?: string): UnitDef =>
+  written === undefined ? { kind: 'ratio', base } : { kind: 'ratio', base, written };
+
+/** Currencies, also read when they come before the number (人民币3.14, 港币两千九百六十元). */
+const CURRENCIES: Readonly<Record<string, UnitDef>> = {
+  人民币: money('元'), 人民幣: money('元'),
+  美元: money('美元'), 美金: money('美元'),
+  港元: money('港元'), 港币: money('港元'), 港幣: money('港元'),
+  欧元: money('欧元'), 日元: money('日元'), 日币: money('日元'), 英镑: money('英镑'),
+  韩元: money('韩元'), 卢布: money('卢布'), 泰铢: money('泰铢'), 澳元: money('澳元'),
+  新台币: money('新台币'), 新台幣: money('新台币'), 台币: money('新台币'), 台幣: money('新台币'),
+};
+
+/** The words for 元 after which 角 and 分 may follow (五元六角, 十块三毛). */
+const YUAN_WORDS = new Set(['元', '圆', '块', '块钱']);
+
+/** Every unit word read after a number. The longest word at a spot wins (人次 over 人). */
+const UNITS: Readonly<Record<string, UnitDef>> = {
+  ...CURRENCIES,
+  元: money('元'), 圆: money('元'), 块钱: money('元'),
+  块: { kind: 'money', base: '元', only: 'yuanOrCount' },
+  角: { kind: 'money', base: '元', factor: 0.1, only: 'standalone' },
+  毛: { kind: 'money', base: '元', factor: 0.1, only: 'standalone' },
+  分: { kind: 'money', base: '元', factor: 0.01, only: 'rate' },
+
+  '%': ratio('%'), '％': ratio('%', '%'), '‰': ratio('‰'),
+  个百分点: ratio('个百分点'), 百分点: ratio('个百分点'), 倍: ratio('倍'),
+  成: { kind: 'ratio', base: '%', only: 'percentWord' },
+
+  个: count('个'), 個: count('个'), 家: count('家'), 台: count('台'), 套: count('套'),
+  '台(套)': count('台(套)'), '台（套）': count('台(套)'),
+  人: count('人'), 人次: count('人次'), 名: count('名'), 项: count('项'), 所: count('所'),
+  座: count('座'), 户: count('户'), 件: count('件'), 辆: count('辆'), 条: count('条'),
+  处: count('处'), 张: count('张'), 场: count('场'), 艘: count('艘'), 架: count('架'),
+  栋: count('栋'), 头: count('头'), 次: count('次'), 种: count('种'), 类: count('类'),
+  款: count('款'), 部: count('部'), 例: count('例'),
+
+  公里: measure('公里'), 千米: measure('千米'), 米: measure('米'), 厘米: measure('厘米'),
+  毫米: measure('毫米'), 平方米: measure('平方米'), 平方公里: measure('平方公里'),
+  平方千米: measure('平方千米'), 亩: measure('亩'), 公顷: measure('公顷'),
+  吨: measure('吨'), 吨标准煤: measure('吨标准煤'), 千克: measure('千克'), 公斤: measure('公斤'),
+  克: measure('克'), 斤: measure('斤'), 立方米: measure('立方米'),
+  千瓦: measure('千瓦'), 千瓦时: measure('千瓦时'), 兆瓦: measure('兆瓦'), 吉瓦: measure('吉瓦'),
+  标箱: measure('标箱'), 标准箱: measure('标准箱'),
+
+  年: { kind: 'time', base: '年', only: 'duration' },
+  个月: time('个月'), 天: time('天'), 小时: time('小时'), 分钟: time('分钟'),
+  岁: time('岁'), 周岁: time('周岁'),
+};
+
+/** Comparisons written before the number. */
+const PREFIX_QUALIFIERS: Readonly<Record<string, Qualifier>> = {
+  约: 'approx', 大约: 'approx', 约为: 'approx', 近: 'approx', 接近: 'approx', 将近: 'approx',
+  超: 'gt', 超过: 'gt', 逾: 'gt', 突破: 'gt', 高于: 'gt', 多于: 'gt', 大于: 'gt',
+  不少于: 'gte', 至少: 'gte', 不低于: 'gte', 不小于: 'gte', 最少: 'gte', 起码: 'gte',
+  不超过: 'lte', 不高于: 'lte', 不多于: 'lte', 不大于: 'lte', 最多: 'lte', 至多: 'lte',
+  不到: 'lt', 不足: 'lt', 低于: 'lt', 少于: 'lt', 小于: 'lt',
+};
+
+/** Comparisons written after the number and its unit. */
+const SUFFIX_QUALIFIERS: Readonly<Record<string, Qualifier>> = {
+  以上: 'gte', 以下: 'lte', 以内: 'lte', 之内: 'lte', 左右: 'approx', 上下: 'approx',
+};
+
+/** 6000多亿, 2000余元: more than the number. */
+const MORE_WORDS = '多余';
+
+const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const alternation = (words: Iterable<string>): string =>
+  [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+
+const ARABIC_DIGITS = '0-9０-９';
+const SECTION_CHARS = '万亿萬億';
+const SCALE_CHARS = '十百千拾佰仟' + SECTION_CHARS;
+// A numeral run: Arabic groups (thousands separators, a decimal part), Chinese numeral characters,
+// 点 between digits, and the vague 几 / 数 (几十万, 数十亿). Whether it reads is decided later.
+const RUN_SOURCE =
+  `(?:[${ARABIC_DIGITS}]+(?:[,，][${ARABIC_DIGITS}]{3}(?![${ARABIC_DIGITS}]))*(?:[.．][${ARABIC_DIGITS}]+)?` +
+  `|[${CHINESE_NUMERAL_CHARS}]|[点點](?=[${ARABIC_DIGITS}${CHINESE_DIGIT_CHARS}])|几|数(?=[${SCALE_CHARS}]))+`;
+const RUN_SCAN = new RegExp(RUN_SOURCE, 'g');
+const RUN_AT = new RegExp(RUN_SOURCE, 'y');
+
+const UNIT_AT = new RegExp(alternation(Object.keys(UNITS)), 'y');
+const CURRENCY_AT = new RegExp(alternation(Object.keys(CURRENCIES)), 'y');
+const RATE_AT = new RegExp(`[/／](${alternation(Object.keys(UNITS))})`, 'y');
+const SCALE_AT = new RegExp(`[${SCALE_CHARS}]+`, 'y');
+const SPACE_AT = /[ \u00a0]/y;
+const INCLUSIVE_AT = /[(（]含[)）]/y;
+const RANGE_SEPARATOR_AT = /[ \u00a0]?(?:-{1,2}|—{1,2}|－|~|～|〜|至|到)[ \u00a0]?/y;
+// 上下游 and 上下级 are not "about".
+const SUFFIX_AT = new RegExp(`(?:${alternation(Object.keys(SUFFIX_QUALIFIERS))})(?<!上下(?=[游级层]))`, 'y');
+const PREFIX_BEFORE = new RegExp(`(?:${alternation(Object.keys(PREFIX_QUALIFIERS))})$`);
+const CURRENCY_BEFORE = new RegExp(`(?:${alternation(Object.keys(CURRENCIES))})[ \\u00a0]?$`);
+const PREFIX_AT = new RegExp(
+  `(从)?(${alternation(Object.keys(PREFIX_QUALIFIERS))})?(?:(${alternation(Object.keys(CURRENCIES))})[ \\u00a0]?)?`,
+  'y',
+);
+/** After 年, the words that make it a length of time rather than a calendar year. */
+const DURATION_NEXT_AT = /(?:以来|来|之内|以内|内|间|时间|以上|以下|左右|后|期间)/y;
+/** After 三成, what may follow when 成 means tenths (三成以上, 近七成的企业), not a word (一成不变). */
+const PERCENT_WORD_NEXT = /^(?:$|[^\u4e00-\u9fff]|[的以左多上和或至到])/;
+/** 整 / 正 close a written money amount (伍仟元整) unless they begin a word (整合, 正在). */
+const MONEY_CLOSE_AT = /[整正](?![\u4e00-\u9fff])/y;
+const MONEY_DIGIT = `[${CHINESE_DIGIT_CHARS}0-9０-９]`;
+const JIAO_AT = new RegExp(`(零)?(${MONEY_DIGIT})[角毛]`, 'y');
+const FEN_AT = new RegExp(`(零)?(${MONEY_DIGIT})分(?![之钟])`, 'y');
+/** 一块二, 三块零四, 两毛五: a bare digit after 块 or 毛 is the next place down. */
+const BARE_SUBUNIT_AT = new RegExp(`(零)?([${CHINESE_DIGIT_CHARS}])(?![${CHINESE_NUMERAL_CHARS}${ARABIC_DIGITS}])`, 'y');
+/** Nouns ending in 数 (人数, 总数 …): a numeral after them does not begin with the vague 数. */
+const NOUNS_ENDING_IN_SHU = new Set([...'人总次户个件指分倍函系参基位岁天年多少半无台家项票页字步读算理术据码目额量']);
+
+const TRAILING_SCALE = new RegExp(`[${SCALE_CHARS}]+$`);
+const TRAILING_SECTION = new RegExp(`[${SECTION_CHARS}]+$`);
+const ARABIC_DIGIT = new RegExp(`[${ARABIC_DIGITS}]`);
+const IMPLICIT_ONE = /^[百千万亿佰仟萬億]/;
+const VAGUE_SCALE = /^[数几]([十百千拾佰仟]?)$/;
+const VAGUE_TEENS = /^([一二两三四五六七八九]?)十几$/;
+const DIGIT_PAIR = /^([一二两三四五六七八九])([二两三四五六七八九])([十百千拾佰仟]?)$/;
+
+/** A numeral run read as a number, the magnitude word that ends it split off. */
+interface NumeralReading {
+  /** The numeral without its magnitude word: 3000 of 3000亿, 两千五百 of 两千五百亿. */
+  readonly numeral: string;
+  readonly low: number;
+  readonly high: number;
+  /** 几十万, 十几 (approximate, [low, high]) or 两三个, 八九亿 (a range). */
+  readonly shape: 'exact' | 'vague' | 'pair';
+  readonly magnitude: string;
+  readonly arabic: boolean;
+  /** 百亿, 千家: a Chinese numeral that starts at 百/千/万/亿 with its 一 left out. */
+  readonly implicitOne: boolean;
+}
+
+function readNumeral(run: string): NumeralReading | null {
+  let magnitude = '';
+  const trailing = TRAILING_SCALE.exec(run);
+  if (trailing) {
+    // After Arabic digits 千 and 百 scale (5千); after Chinese digits they are part of the numeral
+    // (两千五百亿 is 2500 亿), and only 万 / 亿 are the magnitude word.
+    const before = run[trailing.index - 1];
+    if (before !== undefined && ARABIC_DIGIT.test(before)) magnitude = trailing[0];
+    else magnitude = TRAILING_SECTION.exec(run)?.[0] ?? '';
+  }
+  const numeral = run.slice(0, run.length - magnitude.length);
+  if (numeral === '') return null;
+  const common = { numeral, magnitude, arabic: ARABIC_DIGIT.test(numeral), implicitOne: IMPLICIT_ONE.test(numeral) };
+
+  const vague = VAGUE_SCALE.exec(numeral);
+  if (vague) {
+    const unit = vague[1] ? magnitudeValue(vague[1])! : 1;
+    if (unit === 1 && magnitude === '') return null; // 几个, 这几年: too vague to be a figure
+    return { ...common, low: unit, high: unit * 10, shape: 'vague' };
+  }
+  const teens = VAGUE_TEENS.exec(numeral);
+  if (teens) {
+    const tens = teens[1] ? chineseDigitValue(teens[1])! * 10 : 10;
+    return { ...common, low: tens, high: tens + 10, shape: 'vague' };
+  }
+  const pair = DIGIT_PAIR.exec(numeral);
+  if (pair) {
+    const first = chineseDigitValue(pair[1]!)!;
+    const second = chineseDigitValue(pair[2]!)!;
+    const unit = pair[3] ? magnitudeValue(pair[3])! : 1;
+    if (second === first + 1 || (first === 3 && second === 5)) {
+      return { ...common, low: first * unit, high: second * unit, shape: 'pair' };
+    }
+    return null;
+  }
+  if (/[几数]/.test(numeral)) return null;
+  const value = parseNumeral(numeral, 'prose');
+  return value === null ? null : { ...common, low: value, high: value, shape: 'exact' };
+}
+
+/** A number with what belongs to it: magnitude, unit, money subunits; no qualifier words yet. */
+interface Amount {
+  readonly end: number;
+  readonly reading: NumeralReading;
+  /** In the written unit; low < high only for vague numerals and digit pairs. */
+  readonly low: number;
+  readonly high: number;
+  /** base = value × factor. */
+  readonly factor: number;
+  /** Written unit, magnitude word included ('' when neither is there). */
+  readonly unit: string;
+  readonly baseUnit: string;
+  /** The unit word's kind; null when the number has no unit word. */
+  readonly kind: UnitKind | null;
+  /** 多 / 余 after the number. */
+  readonly more: boolean;
+}
+
+function execAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
+  re.lastIndex = at;
+  return re.exec(text);
+}
+
+function digitValue(ch: string): number {
+  return chineseDigitValue(ch) ?? Number(ch.replace(/[０-９]/, (d) => String(d.charCodeAt(0) - 0xff10)));
+}
+
+function readAmount(text: string, start: number, standalone: boolean): Amount | null {
+  const amount = readAmountBody(text, start, standalone);
+  // 50万元（含）以上, 1万(含)-5万元: "inclusive" belongs to the amount it follows.
+  const inclusive = amount ? execAt(INCLUSIVE_AT, text, amount.end) : null;
+  return amount && inclusive ? { ...amount, end: amount.end + inclusive[0].length } : amount;
+}
+
+function readAmountBody(text: string, start: number, standalone: boolean): Amount | null {
+  const runMatch = execAt(RUN_AT, text, start);
+  if (!runMatch) return null;
+  let run = runMatch[0];
+  // 5千米 is five kilometres and 1000万千瓦 ten million kilowatts: a trailing 千 or 百 that begins a
+  // unit word goes to the unit after Arabic digits or a section word, or when the numeral cannot
+  // end with it. After Chinese digits it stays with the numeral (两千米 = 2000 米).
+  if (run.length > 1 && /[千百]$/.test(run)) {
+    const unit = execAt(UNIT_AT, text, start + run.length - 1);
+    const before = run[run.length - 2]!;
+    if (unit && unit[0].length > 1 &&
+        (ARABIC_DIGIT.test(before) || SECTION_CHARS.includes(before) || readNumeral(run) === null)) {
+      run = run.slice(0, -1);
+    }
+  }
+  const reading = readNumeral(run);
+  if (!reading) return null;
+  let at = start + run.length;
+  const plain = { reading, more: false } as const;
+
+  // 一半 = 50%; 百分之二十 = 20%; 三分之一 = 33.3…%.
+  if (reading.numeral === '一' && reading.magnitude === '' && text[at] === '半') {
+    return { ...plain, end: at + 1, low: 50, high: 50, factor: 1, unit: '%', baseUnit: '%', kind: 'ratio' };
+  }
+  if (reading.shape === 'exact' && text.startsWith('分之', at)) {
+    const negative = text[at + 2] === '负';
+    const numeratorAt = at + 2 + (negative ? 1 : 0);
+    const numeratorRun = execAt(RUN_AT, text, numeratorAt);
+    const numerator = numeratorRun ? parseNumeral(numeratorRun[0], 'prose') : null;
+    if (numeratorRun === null || numerator === null) return null;
+    const denominator = scale(reading.low, magnitudeValue(reading.magnitude) ?? 1);
+    const signed = negative ? -numerator : numerator;
+    const perMille = denominator === 1000;
+    const value = denominator === 100 || perMille ? signed : Number(((signed * 100) / denominator).toPrecision(15));
+    const unit = perMille ? '‰' : '%';
+    return { ...plain, end: numeratorAt + numeratorRun[0].length, low: value, high: value, factor: 1, unit, baseUnit: unit, kind: 'ratio' };
+  }
+
+  let more = false;
+  let magnitude = reading.magnitude;
+  if (MORE_WORDS.includes(text[at] ?? '\0')) {
+    more = true;
+    at += 1;
+  }
+  const spaced = execAt(SPACE_AT, text, at) ? 1 : 0;
+  const extraScale = execAt(SCALE_AT, text, at + spaced);
+  if (extraScale && (more || spaced)) {
+    magnitude += extraScale[0];
+    at += spaced + extraScale[0].length;
+  } else if (magnitude === '' && text.startsWith('个亿', at)) {
+    magnitude = '个亿'; // 两个亿: spoken 亿 with a classifier
+    at += 2;
+  }
+  let factor = magnitude === '' ? 1 : magnitude === '个亿' ? 1e8 : magnitudeValue(magnitude);
+  if (factor === null) return null;
+  let low = reading.low;
+  let high = reading.high;
+  const bare = { reading, more, end: at, low, high, factor, unit: magnitude, baseUnit: '', kind: null };
+
+  const unitAt = at + (execAt(SPACE_AT, text, at) ? 1 : 0);
+  const unitMatch = execAt(UNIT_AT, text, unitAt);
+  if (!unitMatch) return bare;
+  const word = unitMatch[0];
+  const def = UNITS[word]!;
+  at = unitAt + word.length;
+  let baseUnit = def.base;
+  let kind = def.kind;
+  let written = def.written ?? word;
+
+  switch (def.only) {
+    case 'duration':
+      if ((reading.arabic && reading.low >= 1000) || !execAt(DURATION_NEXT_AT, text, at)) return bare;
+      break;
+    case 'rate':
+      if (!execAt(RATE_AT, text, at)) return bare;
+      break;
+    case 'standalone':
+      if (!standalone) return bare;
+      break;
+    case 'percentWord':
+      if (magnitude !== '' || !PERCENT_WORD_NEXT.test(text.slice(at, at + 1))) return bare;
+      low *= 10;
+      high *= 10;
+      written = '%';
+      break;
+    default:
+      break;
+  }
+  factor *= def.factor ?? 1;
+
+  if (YUAN_WORDS.has(word) || (def.only === 'standalone' && standalone)) {
+    // 五元六角, 一百三十五块六角七分钱, 两毛五: 角 and 分 add to the amount in this unit.
+    const jiaoInUnit = word === '角' || word === '毛' ? 1 : 0.1;
+    let subunits = 0;
+    let hasSubunits = false;
+    const jiao = jiaoInUnit < 1 ? execAt(JIAO_AT, text, at) : null;
+    if (jiao) {
+      subunits += digitValue(jiao[2]!) * jiaoInUnit;
+      at += jiao[0].length;
+      hasSubunits = true;
+    }
+    const fen = execAt(FEN_AT, text, at);
+    const bareDigit = !fen && (word === '块' || word === '毛' || jiao) ? execAt(BARE_SUBUNIT_AT, text, at) : null;
+    if (fen || bareDigit) {
+      const m = (fen ?? bareDigit)!;
+      // After 块 a bare digit is tenths (一块二) unless 零 marks a skipped place (三块零四).
+      const place = fen || jiao || m[1] || jiaoInUnit === 1 ? jiaoInUnit / 10 : jiaoInUnit;
+      subunits += digitValue(m[2]!) * place;
+      at += m[0].length;
+      hasSubunits = true;
+    }
+    if (hasSubunits) {
+      low = Number((low + subunits).toPrecision(15));
+      high = Number((high + subunits).toPrecision(15));
+    }
+    const withMoneyWord = text[at] === '钱';
+    if (withMoneyWord) at += 1;
+    if (def.only === 'yuanOrCount' && !hasSubunits && !withMoneyWord && !standalone) {
+      baseUnit = '块';
+      kind = 'count';
+    } else if (!hasSubunits && execAt(MONEY_CLOSE_AT, text, at)) {
+      at += 1;
+    }
+    const currency = kind === 'money' ? execAt(CURRENCY_AT, text, at) : null;
+    if (currency) {
+      // 数十亿元人民币, 9000元日币: the currency named after 元 is the one meant.
+      written += currency[0];
+      baseUnit = CURRENCIES[currency[0]]!.base;
+      at += currency[0].length;
+    }
+  }
+
+  const rate = execAt(RATE_AT, text, at);
+  if (rate) {
+    const per = UNITS[rate[1]!]!;
+    written += '/' + (per.written ?? rate[1]!);
+    baseUnit += '/' + per.base;
+    at += rate[0].length;
+  }
+  return { reading, more, end: at, low, high, factor, unit: magnitude + written, baseUnit, kind };
+}
+
+/** A figure's reading before it is placed in the text. */
+interface FigureReading {
+  readonly end: number;
+  readonly low: number;
+  readonly high: number;
+  readonly lowBase: number;
+  readonly highBase: number;
+  readonly unit: string;
+  readonly baseUnit: string;
+  readonly kind: UnitKind | null;
+  readonly isRange: boolean;
+  /** Comparison carried by the numeral itself: 多 → gt, 十几 → approx, 两三 → range. */
+  readonly numeralQualifier: Qualifier | null;
+  readonly suffixQualifier: Qualifier | null;
+  readonly first: Amount;
+}
+
+function readFigure(text: string, start: number, standalone: boolean): FigureReading | null {
+  const first = readAmount(text, start, standalone);
+  if (!first) return null;
+  let reading: Omit<FigureReading, 'suffixQualifier'> = {
+    end: first.end,
+    low: first.low,
+    high: first.high,
+    lowBase: scale(first.low, first.factor),
+    highBase: scale(first.high, first.factor),
+    unit: first.unit,
+    baseUnit: first.baseUnit,
+    kind: first.kind,
+    isRange: first.reading.shape === 'pair',
+    numeralQualifier: first.reading.shape === 'pair' ? 'range' : first.reading.shape === 'vague' ? 'approx' : first.more ? 'gt' : null,
+    first,
+  };
+  const separator = first.reading.shape === 'exact' && !first.more ? execAt(RANGE_SEPARATOR_AT, text, first.end) : null;
+  const second = separator ? readAmount(text, first.end + separator[0].length, standalone) : null;
+  if (second && second.reading.shape === 'exact' && !second.more && second.unit !== '') {
+    const range = joinRange(first, second);
+    if (range) reading = { ...reading, ...range, end: second.end, isRange: true, numeralQualifier: 'range' };
+  }
+  const suffix = execAt(SUFFIX_AT, text, reading.end);
+  return suffix
+    ? { ...reading, end: reading.end + suffix[0].length, suffixQualifier: SUFFIX_QUALIFIERS[suffix[0]]! }
+    : { ...reading, suffixQualifier: null };
+}
+
+/**
+ * 1-2个, 3%至5%, 1万元--5万元, 两到三万港元, 八到九百亿, 从8500到3万港元. The unit is the second
+ * amount's; a first amount written without one takes it when that keeps the range in order
+ * (两到三万 = 2万–3万) and stays a plain number otherwise (8500到3万 = 8500–30000).
+ */
+function joinRange(first: Amount, second: Amount): Pick<FigureReading, 'low' | 'high' | 'lowBase' | 'highBase' | 'unit' | 'baseUnit' | 'kind'> | null {
+  let lowBase: number;
+  if (first.unit === '') lowBase = first.low <= second.low ? scale(first.low, second.factor) : first.low;
+  else if (first.baseUnit === second.baseUnit) lowBase = scale(first.low, first.factor);
+  else return null;
+  const highBase = scale(second.low, second.factor);
+  if (lowBase > highBase) return null;
+  return {
+    low: Number((lowBase / second.factor).toPrecision(15)),
+    high: second.low,
+    lowBase,
+    highBase,
+    unit: second.unit,
+    baseUnit: second.baseUnit,
+    kind: second.kind,
+  };
+}
+
+/** The strongest comparison the words make: a bound beats "about" (约3000亿元以上 → gte). */
+function combineQualifiers(reading: FigureReading, prefix: Qualifier | null): Qualifier {
+  if (reading.isRange) return 'range';
+  const said = [prefix, reading.numeralQualifier, reading.suffixQualifier].filter((q): q is Qualifier => q !== null);
+  return said.find((q) => q !== 'approx') ?? (said.length > 0 ? 'approx' : 'eq');
+}
+
+function toFigure(text: string, start: number, reading: FigureReading, prefix: Qualifier | null, currency: string | null): Figure {
+  let unit = reading.unit;
+  let baseUnit = reading.baseUnit;
+  if (currency !== null) {
+    // 港币两千九百六十元 is Hong Kong dollars: the currency before the number names what 元 means.
+    const named = CURRENCIES[currency]!.base;
+    if (baseUnit === '' || baseUnit === '元') baseUnit = named;
+    if (reading.kind === null) unit += currency;
+  }
+  const same = reading.low === reading.high;
+  return {
+    text: text.slice(start, reading.end),
+    value: same ? reading.low : [reading.low, reading.high],
+    unit,
+    base: same ? reading.lowBase : [reading.lowBase, reading.highBase],
+    baseUnit,
+    qualifier: combineQualifiers(reading, prefix),
+    start,
+    end: reading.end,
+  };
+}
+
+/**
+ * Reads one span as a single figure ("3000亿元以上", "约2500亿元", "1-2个", "人民币3.14") or returns
+ * null when the whole span is not one. A span given whole may be a bare number ("3000") and may use
+ * 角/毛/块 as money ("2角", "7块"), which findFigures does not accept in running text.
+ */
+export function parseFigure(span: string): Figure | null {
+  const prefix = execAt(PREFIX_AT, span, 0)!;
+  const reading = readFigure(span, prefix[0].length, true);
+  if (!reading || reading.end !== span.length) return null;
+  if (prefix[1] && !reading.isRange) return null;
+  const qualifier = prefix[2] ? PREFIX_QUALIFIERS[prefix[2]]! : null;
+  return toFigure(span, 0, reading, qualifier, prefix[3] ?? null);
+}
+
+/** Spans of short quoted names (“十三五”, “512工程”, “两个一百年”): numbers in them are names. */
+const QUOTED_NAME = /[“「『][^“”「」『』\n]{1,12}[”」』]/g;
+
+function quotedNameSpans(text: string): Array<[number, number]> {
+  if (!/[“「『]/.test(text)) return [];
+  return [...text.matchAll(QUOTED_NAME)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** Whether a numeral run at `start` can begin a figure, judged by what stands before it. */
+function opensFigure(text: string, start: number): boolean {
+  const before = text[start - 1];
+  if (before === undefined) return true;
+  // IPv6, PM2.5, 第1版, 每万人: a name, an ordinal or a rate's denominator, not an amount.
+  if (/[A-Za-z0-9０-９.．第每]/.test(before)) return false;
+  // The second half of a range whose first half did not read (2019-2022年).
+  if (/[-~～—－]/.test(before) && /[0-9０-９]/.test(text[start - 2] ?? '')) return false;
+  return true;
+}
+
+/** Prose-only judgements on a reading that parses: is this an amount the text states? */
+function statesAmount(reading: FigureReading, prefix: Qualifier | null): boolean {
+  const { reading: numeral, more } = reading.first;
+  // A bare number (512工程, 智造100, 2025) is a name, a code or a year.
+  if (reading.unit === '') return false;
+  // A magnitude with no unit word (1.4万亿, 三千亿) is an amount; 千亿级 and 千万 (must) are not.
+  if (reading.kind === null && numeral.implicitOne) return false;
+  // 千家万户, 千人计划: a numeral that starts at 千 or 百 is an amount only when scaled (百亿元) or
+  // approximate (百余家).
+  if (numeral.implicitOne && numeral.magnitude === '' && !more && !/^[百千佰仟]*[万亿萬億]/.test(reading.first.unit)) {
+    return false;
+  }
+  if (reading.kind === 'count' || reading.kind === 'time') {
+    // 一个中心, 一件事, 一条龙: 一 with a classifier is the article "a". 二次, 二类: 二 before a
+    // classifier is an ordinal or a grade (a count of two is written 两).
+    const single = numeral.shape === 'exact' && numeral.magnitude === '' && !more && !reading.isRange;
+    if (single && numeral.numeral === '二') return false;
+    if (single && /^[一壹]$/.test(numeral.numeral) && prefix === null && reading.suffixQualifier === null) return false;
+  }
+  return true;
+}
+
+/** Every figure in `text`, in order, with offsets into `text` (end exclusive). */
+export function findFigures(text: string): Figure[] {
+  const figures: Figure[] = [];
+  let quoted: Array<[number, number]> | null = null;
+  const scan = new RegExp(RUN_SCAN);
+  for (let match = scan.exec(text); match; match = scan.exec(text)) {
+    let start = match.index;
+    if (match[0].startsWith('数') && NOUNS_ENDING_IN_SHU.has(text[start - 1] ?? '')) {
+      scan.lastIndex = start + 1; // 人数十万: 数 ends the noun; read again from the numeral
+      continue;
+    }
+    if (!opensFigure(text, start)) continue;
+    const reading = readFigure(text, start, false);
+    if (!reading) continue;
+
+    let currency: string | null = null;
+    const currencyBefore = CURRENCY_BEFORE.exec(text.slice(Math.max(0, start - 4), start));
+    if (currencyBefore) {
+      currency = currencyBefore[0].trim();
+      start -= currencyBefore[0].length;
+    }
+    let prefix: Qualifier | null = null;
+    const prefixBefore = PREFIX_BEFORE.exec(text.slice(Math.max(0, start - 3), start));
+    // 近5年来 is "the last five years", not "about five years".
+    if (prefixBefore && !(prefixBefore[0] === '近' && reading.kind === 'time')) {
+      prefix = PREFIX_QUALIFIERS[prefixBefore[0]]!;
+      start -= prefixBefore[0].length;
+    }
+    if (reading.isRange && text[start - 1] === '从') start -= 1;
+
+    if (!statesAmount(reading, prefix)) continue;
+    quoted ??= quotedNameSpans(text);
+    if (quoted.some(([from, to]) => start >= from && start < to)) continue;
+    figures.push(toFigure(text, start, reading, prefix, currency));
+    scan.lastIndex = Math.max(scan.lastIndex, reading.end);
+  }
+  return figures;
+}
