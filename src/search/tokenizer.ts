@@ -1,0 +1,47 @@
+// The Orama tokenizer of both search databases. Documents are tokenized by the project's own
+// `searchTokens` (jieba with sub-words, folded, lower-cased, without repeats). Queries carry the
+// caller's chosen tokens packed into one string (see `packTokens`), which this tokenizer unpacks
+// as they are: re-segmenting them would split 互联网 into 互联|联网|互联网 and widen the query, and
+// a bare word-split would leave Han text whole. One tokenizer object serves both paths, so the
+// database that answers queries is always the one that segmented the documents.
+import type { Tokenizer } from '@orama/orama';
+import { foldForMatching } from '../text/fold.ts';
+import { searchTokens } from '../text/segment.ts';
+
+// U+0001 never starts a document field (build.ts strips leading control characters from the
+// values it indexes), so a term beginning with it is a packed token list.
+const PACKED = '\u0001';
+
+/** Folds and de-duplicates caller tokens, dropping blanks; the order is kept. */
+export function normalizeQueryTokens(tokens: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const token of tokens) {
+    const folded = foldForMatching(token).trim();
+    // A token with a control character or the separator inside cannot be packed; it cannot match
+    // anything indexed either (searchTokens never yields such tokens).
+    if (folded !== '' && !/\p{Cc}/u.test(folded)) out.add(folded);
+  }
+  return [...out];
+}
+
+/** One search term carrying exactly these tokens (already normalized by normalizeQueryTokens). */
+export function packTokens(tokens: readonly string[]): string {
+  return PACKED + tokens.join(PACKED);
+}
+
+/** Makes a field value safe to tokenize: never mistaken for a packed query. */
+export function indexableText(text: string): string {
+  return text.charCodeAt(0) === 1 ? text.replace(/^\p{Cc}+/u, '') : text;
+}
+
+export function createSearchTokenizer(): Tokenizer {
+  return {
+    language: 'chinese',
+    normalizationCache: new Map(),
+    tokenize(raw: string): string[] {
+      if (typeof raw !== 'string' || raw === '') return [];
+      if (raw.startsWith(PACKED)) return raw.slice(1).split(PACKED).filter((t) => t !== '');
+      return searchTokens(raw);
+    },
+  };
+}
