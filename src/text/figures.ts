@@ -75,7 +75,8 @@ const UNITS: Readonly<Record<string, UnitDef>> = {
   座: count('座'), 户: count('户'), 件: count('件'), 辆: count('辆'), 条: count('条'),
   处: count('处'), 张: count('张'), 场: count('场'), 艘: count('艘'), 架: count('架'),
   栋: count('栋'), 头: count('头'), 次: count('次'), 种: count('种'), 类: count('类'),
-  款: count('款'), 部: count('部'), 例: count('例'),
+  款: count('款'), 部: count('部'), 例: count('例'), 株: count('株'), 宗: count('宗'), 轮: count('轮'),
+  辆次: count('辆次'), 架次: count('架次'), 艘次: count('艘次'), 批次: count('批次'),
 
   公里: measure('公里'), 千米: measure('千米'), 米: measure('米'), 厘米: measure('厘米'),
   毫米: measure('毫米'), 平方米: measure('平方米'), 平方公里: measure('平方公里'),
@@ -118,13 +119,18 @@ const SCALE_CHARS = '十百千拾佰仟' + SECTION_CHARS;
 // 点 between digits, and the vague 几 / 数 (几十万, 数十亿). Whether it reads is decided later.
 const RUN_SOURCE =
   `(?:[${ARABIC_DIGITS}]+(?:[,，][${ARABIC_DIGITS}]{3}(?![${ARABIC_DIGITS}]))*(?:[.．][${ARABIC_DIGITS}]+)?` +
-  `|[${CHINESE_NUMERAL_CHARS}]|[点點](?=[${ARABIC_DIGITS}${CHINESE_DIGIT_CHARS}])|几|数(?=[${SCALE_CHARS}]))+`;
+  `|[${CHINESE_NUMERAL_CHARS}]|(?<=[${ARABIC_DIGITS}${CHINESE_NUMERAL_CHARS}])[点點](?=[${ARABIC_DIGITS}${CHINESE_DIGIT_CHARS}])` +
+  `|几|数(?=[${SCALE_CHARS}]))+`;
 const RUN_SCAN = new RegExp(RUN_SOURCE, 'g');
 const RUN_AT = new RegExp(RUN_SOURCE, 'y');
 
 const UNIT_AT = new RegExp(alternation(Object.keys(UNITS)), 'y');
 const CURRENCY_AT = new RegExp(alternation(Object.keys(CURRENCIES)), 'y');
-const RATE_AT = new RegExp(`[/／](${alternation(Object.keys(UNITS))})`, 'y');
+/** What a price or a rate is per: any unit, and the calendar words (30万吨/日, 202元/月). */
+const PER_WORDS = [...Object.keys(UNITS), '日', '月', '周', '秒'];
+const RATE_AT = new RegExp(`[/／](${alternation(PER_WORDS)})`, 'y');
+/** 1/3以上, 超1/4: a fraction written with a slash, read as a percentage like 三分之一. */
+const SLASH_FRACTION_AT = /[/／]([1-9][0-9]?)(?![0-9０-９.．])/y;
 const SCALE_AT = new RegExp(`[${SCALE_CHARS}]+`, 'y');
 const SPACE_AT = /[ \u00a0]/y;
 const INCLUSIVE_AT = /[(（]含[)）]/y;
@@ -157,6 +163,8 @@ const ARABIC_DIGIT = new RegExp(`[${ARABIC_DIGITS}]`);
 const IMPLICIT_ONE = /^[百千万亿佰仟萬億]/;
 const VAGUE_SCALE = /^[数几]([十百千拾佰仟]?)$/;
 const VAGUE_TEENS = /^([一二两三四五六七八九]?)十几$/;
+/** 三千, 五百: one digit and one place, whose place a bare first digit of a range shares (两到三千). */
+const LEADING_PLACE = /^[一二两三四五六七八九壹贰叁肆伍陆柒捌玖]([十百千拾佰仟])$/;
 const DIGIT_PAIR = /^([一二两三四五六七八九])([二两三四五六七八九])([十百千拾佰仟]?)$/;
 
 /** A numeral run read as a number, the magnitude word that ends it split off. */
@@ -285,6 +293,13 @@ function readAmountBody(text: string, start: number, standalone: boolean): Amoun
     return { ...plain, end: numeratorAt + numeratorRun[0].length, low: value, high: value, factor: 1, unit, baseUnit: unit, kind: 'ratio' };
   }
 
+  const slash = reading.shape === 'exact' && reading.magnitude === '' && Number.isInteger(reading.low)
+    ? execAt(SLASH_FRACTION_AT, text, at) : null;
+  if (slash && reading.low < Number(slash[1])) {
+    const value = Number(((reading.low * 100) / Number(slash[1])).toPrecision(15));
+    return { ...plain, end: at + slash[0].length, low: value, high: value, factor: 1, unit: '%', baseUnit: '%', kind: 'ratio' };
+  }
+
   let more = false;
   let magnitude = reading.magnitude;
   if (MORE_WORDS.includes(text[at] ?? '\0')) {
@@ -318,7 +333,8 @@ function readAmountBody(text: string, start: number, standalone: boolean): Amoun
 
   switch (def.only) {
     case 'duration':
-      if ((reading.arabic && reading.low >= 1000) || !execAt(DURATION_NEXT_AT, text, at)) return bare;
+      if (reading.arabic && reading.low >= 1000) return bare;
+      if (!execAt(DURATION_NEXT_AT, text, at) && text.slice(start - 2, start) !== '连续') return bare;
       break;
     case 'rate':
       if (!execAt(RATE_AT, text, at)) return bare;
@@ -381,9 +397,9 @@ function readAmountBody(text: string, start: number, standalone: boolean): Amoun
 
   const rate = execAt(RATE_AT, text, at);
   if (rate) {
-    const per = UNITS[rate[1]!]!;
-    written += '/' + (per.written ?? rate[1]!);
-    baseUnit += '/' + per.base;
+    const per = UNITS[rate[1]!];
+    written += '/' + (per?.written ?? rate[1]!);
+    baseUnit += '/' + (per?.base ?? rate[1]!);
     at += rate[0].length;
   }
   return { reading, more, end: at, low, high, factor, unit: magnitude + written, baseUnit, kind };
@@ -437,13 +453,20 @@ function readFigure(text: string, start: number, standalone: boolean): FigureRea
 /**
  * 1-2个, 3%至5%, 1万元--5万元, 两到三万港元, 八到九百亿, 从8500到3万港元. The unit is the second
  * amount's; a first amount written without one takes it when that keeps the range in order
- * (两到三万 = 2万–3万) and stays a plain number otherwise (8500到3万 = 8500–30000).
+ * (两到三万 = 2万–3万, 两到三千 = 2000–3000) and stays a plain number otherwise (8500到3万).
  */
 function joinRange(first: Amount, second: Amount): Pick<FigureReading, 'low' | 'high' | 'lowBase' | 'highBase' | 'unit' | 'baseUnit' | 'kind'> | null {
   let lowBase: number;
-  if (first.unit === '') lowBase = first.low <= second.low ? scale(first.low, second.factor) : first.low;
-  else if (first.baseUnit === second.baseUnit) lowBase = scale(first.low, first.factor);
-  else return null;
+  if (first.unit === '') {
+    const leading = LEADING_PLACE.exec(second.reading.numeral);
+    const place = leading && /^\D$/.test(first.reading.numeral) ? magnitudeValue(leading[1]!)! : 1;
+    const low = first.low * place;
+    lowBase = low <= second.low ? scale(low, second.factor) : first.low;
+  } else if (first.kind === null || first.baseUnit === second.baseUnit) {
+    lowBase = scale(first.low, first.factor);
+  } else {
+    return null;
+  }
   const highBase = scale(second.low, second.factor);
   if (lowBase > highBase) return null;
   return {
@@ -512,8 +535,8 @@ function quotedNameSpans(text: string): Array<[number, number]> {
 function opensFigure(text: string, start: number): boolean {
   const before = text[start - 1];
   if (before === undefined) return true;
-  // IPv6, PM2.5, 第1版, 每万人: a name, an ordinal or a rate's denominator, not an amount.
-  if (/[A-Za-z0-9０-９.．第每]/.test(before)) return false;
+  // IPv6, PM2.5, 第1版, 每万人, 十三届五次全会: a name, an ordinal or a rate's denominator.
+  if (/[A-Za-z0-9０-９.．第每届]/.test(before)) return false;
   // The second half of a range whose first half did not read (2019-2022年).
   if (/[-~～—－]/.test(before) && /[0-9０-９]/.test(text[start - 2] ?? '')) return false;
   return true;
