@@ -1,0 +1,288 @@
+// Saving and loading the search index. The folder holds the manifest, the records (documents with
+// their paragraphs, and targets) and each Orama database as its `save()` data:
+//
+//   manifest.json          format, Orama version, build id, seed and dictionary hashes, file sizes
+//   records.json           { buildId, documents, targets }
+//   paragraphs.orama.json  { buildId, raw }   Orama's save() of the paragraph database
+//   targets.orama.json     { buildId, raw }   Orama's save() of the target database
+//
+// Orama's saved data, inverted index included, loads ~10× faster than re-inserting the records
+// from stored token lists (20,000 paragraphs: 0.4 s against 4 s), and needs no segmentation. Its
+// copies of the documents are left out (the records hold the text; a hit needs only its id), and
+// the databases are created with the project's tokenizer before Orama's `load()` fills them: the
+// persistence plugin's `restore()` would bring them back with Orama's English tokenizer.
+//
+// Every file is written to a temporary name and renamed into place, the manifest last; each data
+// file carries the manifest's build id, so a folder mixing two saves reads as corrupt.
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { load, save, type AnyOrama, type RawData } from '@orama/orama';
+import { z } from 'zod';
+import { DocumentSchema, TargetSchema } from '../model.ts';
+import { paragraphsOf, summarizeIndex, targetsByIdOf, type SearchIndex } from './build.ts';
+import {
+  DATA_FILES,
+  FORMAT_NAME,
+  FORMAT_VERSION,
+  MANIFEST_FILE,
+  ManifestSchema,
+  ORAMA_VERSION,
+  PARAGRAPH_DB_FILE,
+  RECORDS_FILE,
+  TARGET_DB_FILE,
+  firstIssue,
+  staleness,
+  type IndexExpectation,
+  type Manifest,
+} from './manifest.ts';
+import { createParagraphDb, createTargetDb } from './schema.ts';
+
+export type LoadResult = { ok: true; index: SearchIndex } | { ok: false; reason: string };
+
+const TEMP_MARK = '.tmp-';
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+async function writeAtomically(path: string, body: Buffer): Promise<void> {
+  const temp = `${path}${TEMP_MARK}${process.pid}-${randomUUID().slice(0, 8)}`;
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(body);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Temporary files left by a save that died more than an hour ago. */
+async function removeStaleTemps(dir: string): Promise<void> {
+  const ours = [MANIFEST_FILE, ...DATA_FILES].map((f) => f + TEMP_MARK);
+  for (const name of await readdir(dir)) {
+    if (!ours.some((prefix) => name.startsWith(prefix))) continue;
+    const path = join(dir, name);
+    const info = await stat(path).catch(() => null);
+    if (info !== null && Date.now() - info.mtimeMs > STALE_TEMP_MS) await rm(path, { force: true });
+  }
+}
+
+/** Orama's saved data without its copies of the documents (count kept: BM25 needs it). */
+function leanRaw(db: AnyOrama): RawData {
+  const raw = save(db);
+  const docs = raw.docs as { count: number };
+  return { ...raw, docs: { docs: {}, count: docs.count } };
+}
+
+export async function saveSearchIndex(dir: string, index: SearchIndex): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  await removeStaleTemps(dir);
+  const buildId = randomUUID();
+  const bodies: [string, Buffer][] = [
+    [RECORDS_FILE, Buffer.from(JSON.stringify({ buildId, documents: index.documents, targets: index.targets }))],
+    [PARAGRAPH_DB_FILE, Buffer.from(JSON.stringify({ buildId, raw: leanRaw(index.paragraphDb) }))],
+    [TARGET_DB_FILE, Buffer.from(JSON.stringify({ buildId, raw: leanRaw(index.targetDb) }))],
+  ];
+  const files: Manifest['files'] = {};
+  for (const [name, body] of bodies) {
+    await writeAtomically(join(dir, name), body);
+    files[name] = { bytes: body.length };
+  }
+  const manifest: Manifest = {
+    format: FORMAT_NAME,
+    version: FORMAT_VERSION,
+    orama: ORAMA_VERSION,
+    buildId,
+    dictionaryHash: index.dictionaryHash,
+    seeds: { ...index.seedHashes },
+    counts: summarizeIndex(index),
+    files,
+    createdAt: new Date().toISOString(),
+  };
+  await writeAtomically(join(dir, MANIFEST_FILE), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+}
+
+// ---- loading ------------------------------------------------------------------------------------
+
+/** A reason to rebuild, carried out of the loading steps. */
+class Unusable extends Error {}
+
+const RecordsFileSchema = z.object({
+  buildId: z.string(),
+  documents: z.array(DocumentSchema),
+  targets: z.array(TargetSchema),
+});
+
+const Count = z.number().int().nonnegative();
+
+// The shape of Orama's save() as far as this module relies on it; the trees inside are checked by
+// Orama's load() (which throws on a malformed one) and by the counts below.
+const RawDbSchema = z.object({
+  internalDocumentIDStore: z.object({ internalIdToId: z.array(z.string()) }),
+  index: z.object({
+    indexes: z.record(z.string(), z.object({ type: z.string(), node: z.unknown(), isArray: z.boolean() })),
+    vectorIndexes: z.record(z.string(), z.unknown()),
+    searchableProperties: z.array(z.string()),
+    searchablePropertiesWithTypes: z.record(z.string(), z.string()),
+    frequencies: z.record(z.string(), z.unknown()),
+    tokenOccurrences: z.record(z.string(), z.record(z.string(), z.number())),
+    avgFieldLength: z.record(z.string(), z.number()),
+    fieldLengths: z.record(z.string(), z.record(z.string(), z.number())),
+  }),
+  docs: z.object({ count: Count }),
+  sorting: z.unknown(),
+  pinning: z.unknown(),
+  language: z.string(),
+});
+const DbFileSchema = z.object({ buildId: z.string(), raw: RawDbSchema });
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n')[0]!.slice(0, 200);
+}
+
+async function readText(dir: string, name: string, bytes: number | null): Promise<string> {
+  let body: Buffer;
+  try {
+    body = await readFile(join(dir, name));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Unusable(code === 'ENOENT' ? `corrupt: ${name} is missing` : `cannot read ${name}: ${errorText(error)}`);
+  }
+  if (bytes !== null && body.length !== bytes) {
+    throw new Unusable(`corrupt: ${name} has ${body.length} bytes, the manifest says ${bytes}`);
+  }
+  return body.toString('utf8');
+}
+
+function parseJson(name: string, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new Unusable(`corrupt: ${name} is not JSON (${errorText(error)})`);
+  }
+}
+
+function checked<T>(name: string, schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Unusable(`corrupt: ${name}: ${firstIssue(result.error)}`);
+  return result.data;
+}
+
+async function readManifest(dir: string): Promise<Manifest> {
+  let text: string;
+  try {
+    text = await readFile(join(dir, MANIFEST_FILE), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new Unusable(`no index in ${dir}`);
+    throw new Unusable(`cannot read ${join(dir, MANIFEST_FILE)}: ${errorText(error)}`);
+  }
+  const value = parseJson(MANIFEST_FILE, text);
+  // The version is looked at before the rest: another format may have other fields.
+  const head = z.object({ format: z.string(), version: z.number() }).safeParse(value);
+  if (head.success && (head.data.format !== FORMAT_NAME || head.data.version !== FORMAT_VERSION)) {
+    throw new Unusable(`index format ${head.data.format} ${head.data.version}, expected ${FORMAT_NAME} ${FORMAT_VERSION}`);
+  }
+  return checked(MANIFEST_FILE, ManifestSchema, value);
+}
+
+function sameShape(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => b[k] === a[k]);
+}
+
+/** Fills a database created with the project's tokenizer from its saved data. */
+function restoreDb<Db extends AnyOrama>(
+  name: string,
+  db: Db,
+  raw: z.infer<typeof RawDbSchema>,
+  ids: ReadonlyMap<string, unknown>,
+): Db {
+  const expected = (db.data.index as unknown as { searchablePropertiesWithTypes: Record<string, string> })
+    .searchablePropertiesWithTypes;
+  if (!sameShape(raw.index.searchablePropertiesWithTypes, expected)) {
+    throw new Unusable(`corrupt: ${name} has another schema than this program's`);
+  }
+  const internalIds = raw.internalDocumentIDStore.internalIdToId;
+  if (internalIds.length !== ids.size || raw.docs.count !== ids.size || !internalIds.every((id) => ids.has(id))) {
+    throw new Unusable(`corrupt: ${name} does not hold the records' ${ids.size} ids`);
+  }
+  // Orama's document store gets a stub per document: a hit's id is all this index reads.
+  const docs: Record<number, { id: string }> = {};
+  for (let i = 0; i < internalIds.length; i++) docs[i + 1] = { id: internalIds[i]! };
+  try {
+    load(db, { ...(raw as RawData), docs: { docs, count: internalIds.length } });
+  } catch (error) {
+    throw new Unusable(`corrupt: ${name}: ${errorText(error)}`);
+  }
+  return db;
+}
+
+async function loadOrThrow(dir: string, expect: IndexExpectation): Promise<SearchIndex> {
+  const manifest = await readManifest(dir);
+  const stale = staleness(manifest, expect);
+  if (stale !== null) throw new Unusable(stale);
+  const bytesOf = (name: string): number | null => manifest.files[name]?.bytes ?? null;
+  for (const name of DATA_FILES) {
+    if (bytesOf(name) === null) throw new Unusable(`corrupt: the manifest lists no ${name}`);
+  }
+
+  const [recordsText, paragraphText, targetText] = await Promise.all(
+    DATA_FILES.map((name) => readText(dir, name, bytesOf(name))),
+  );
+  const records = checked(RECORDS_FILE, RecordsFileSchema, parseJson(RECORDS_FILE, recordsText!));
+  const paragraphFile = checked(PARAGRAPH_DB_FILE, DbFileSchema, parseJson(PARAGRAPH_DB_FILE, paragraphText!));
+  const targetFile = checked(TARGET_DB_FILE, DbFileSchema, parseJson(TARGET_DB_FILE, targetText!));
+  for (const [name, id] of [
+    [RECORDS_FILE, records.buildId],
+    [PARAGRAPH_DB_FILE, paragraphFile.buildId],
+    [TARGET_DB_FILE, targetFile.buildId],
+  ] as const) {
+    if (id !== manifest.buildId) throw new Unusable(`corrupt: ${name} belongs to another save than the manifest`);
+  }
+
+  let paragraphs;
+  let targetsById;
+  try {
+    paragraphs = paragraphsOf(records.documents);
+    targetsById = targetsByIdOf(records.targets);
+  } catch (error) {
+    throw new Unusable(`corrupt: ${RECORDS_FILE}: ${errorText(error)}`);
+  }
+  const counts = { documents: records.documents.length, paragraphs: paragraphs.size, targets: records.targets.length };
+  if (JSON.stringify(counts) !== JSON.stringify(manifest.counts)) {
+    throw new Unusable(`corrupt: ${RECORDS_FILE} holds ${JSON.stringify(counts)}, the manifest says ${JSON.stringify(manifest.counts)}`);
+  }
+
+  const paragraphDb = restoreDb(PARAGRAPH_DB_FILE, createParagraphDb(), paragraphFile.raw, paragraphs);
+  const targetDb = restoreDb(TARGET_DB_FILE, createTargetDb(), targetFile.raw, targetsById);
+  return {
+    documents: records.documents,
+    paragraphs,
+    targets: records.targets,
+    targetsById,
+    dictionaryHash: manifest.dictionaryHash,
+    seedHashes: manifest.seeds,
+    paragraphDb,
+    targetDb,
+  };
+}
+
+/**
+ * Loads the index saved in `dir` if it is current: same format, same Orama, built from exactly
+ * `expect.seedHashes` with `expect.dictionaryHash`. Otherwise says why in one line (no index,
+ * stale, corrupt, other format) and never throws: the caller rebuilds.
+ */
+export async function loadSearchIndex(dir: string, expect: IndexExpectation): Promise<LoadResult> {
+  try {
+    return { ok: true, index: await loadOrThrow(dir, expect) };
+  } catch (error) {
+    if (error instanceof Unusable) return { ok: false, reason: error.message };
+    return { ok: false, reason: `cannot load ${dir}: ${errorText(error)}` };
+  }
+}
