@@ -253,7 +253,8 @@ export function renderAnswer(answer: Answer): SlackMessage {
   const head: KnownBlock[] = answer.conflict && shown.length > 1 ? [section(`:warning: ${CONFLICT_TEXT}`)] : [];
   const groups = shown.length > 0 ? shown.map(sourceBlocks) : [[section(clipEscaped(answer.answer, 2900))]];
   const text = escapeSlackText(answer.answer !== '' ? answer.answer : fallbackLine(shown[0]));
-  return { text: answer.conflict ? `${text}（文件所载不一致）` : text, blocks: fitGroups(head, groups, tail, (n) => `另有 ${n} 条未显示`) };
+  const flagged = answer.conflict && !text.includes('不一致') ? `${text}（文件所载不一致）` : text;
+  return { text: flagged, blocks: fitGroups(head, groups, tail, (n) => `另有 ${n} 条未显示`) };
 }
 
 function fallbackLine(source: Source | undefined): string {

@@ -1,0 +1,101 @@
+// The Slack app in Socket Mode against a local server that speaks the envelope protocol:
+// apps.connections.open hands out its ws:// URL, it says hello, sends events_api envelopes and
+// expects each to be acknowledged with its envelope_id. Answers come from the real engine.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LogLevel } from '@slack/bolt';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openEngine } from '../src/qa/engine.ts';
+import { startSlackApp, type RunningSlackApp } from '../src/slack/app.ts';
+import { lineLogger } from '../src/slack/logger.ts';
+import { jsonFixture, startFakeSlack, type ApiCall, type FakeSlack } from './support/fakeSlack.ts';
+
+const BOT_USER = 'U111';
+
+function waitUntil<T>(find: () => T | undefined, what: string): Promise<T> {
+  return vi.waitFor(
+    () => {
+      const found = find();
+      if (found === undefined) throw new Error(`waiting for ${what}`);
+      return found;
+    },
+    { timeout: 20_000, interval: 20 },
+  );
+}
+
+describe('Slack app in Socket Mode with the real engine', () => {
+  let slack: FakeSlack;
+  let app: RunningSlackApp;
+  let indexDir: string;
+  const logs: string[] = [];
+
+  beforeAll(async () => {
+    indexDir = await mkdtemp(join(tmpdir(), 'zhibiao-slack-socket-'));
+    const engine = await openEngine({ seedsDir: 'seeds', indexDir });
+    slack = await startFakeSlack({ botUserId: BOT_USER, botId: 'B111' });
+    app = await startSlackApp(
+      engine,
+      { botToken: 'xoxb-test', appToken: 'xapp-test', apiUrl: slack.apiUrl, logLevel: 'debug' },
+      { retryConfig: { retries: 0 }, port: 0, host: '127.0.0.1', logger: lineLogger((line) => logs.push(line), LogLevel.DEBUG) },
+    );
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await slack?.close();
+    await rm(indexDir, { recursive: true, force: true });
+  });
+
+  it('opens the connection with the app token through apps.connections.open', async () => {
+    expect(app.mode).toBe('socket');
+    const open = slack.callsTo('apps.connections.open');
+    expect(open).toHaveLength(1);
+    expect(open[0]?.token).toBe('xapp-test');
+    await slack.socketMode.connected();
+  });
+
+  it('serves /healthz with the index summary when a port is given', async () => {
+    const response = await fetch(`http://127.0.0.1:${app.port}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, documents: expect.any(Number), targets: expect.any(Number) });
+  });
+
+  it('acknowledges an events_api envelope and answers the mention via chat.postMessage, once', async () => {
+    const envelope = jsonFixture('app_mention.socket_mode_envelope.json');
+    envelope.payload.event.text = `<@${BOT_USER}> 广州汽车集群规模目标?`;
+    slack.socketMode.send(envelope);
+
+    await waitUntil(
+      () => slack.socketMode.received.find((message) => (message as { envelope_id?: string }).envelope_id === envelope.envelope_id),
+      'the acknowledgement',
+    );
+    const post = await waitUntil<ApiCall>(
+      () => slack.callsTo('chat.postMessage').find((call) => call.args.thread_ts === '1610241741.000200'),
+      'the answer',
+    );
+    expect(post.args.channel).toBe('C111');
+    expect(post.token).toBe('xoxb-test');
+    const shown = JSON.stringify(post.args.blocks);
+    expect(shown).toContain('*6000亿元*');
+    expect(shown).toContain('打造汽车、超高清视频及新型显示两大世界级先进制造业集群');
+
+    // Slack's retry of the same envelope: acknowledged again, not answered again.
+    const retry = { ...envelope, envelope_id: 'retry-envelope', retry_attempt: 1, retry_reason: 'timeout' };
+    slack.socketMode.send(retry);
+    await waitUntil(
+      () => slack.socketMode.received.find((message) => (message as { envelope_id?: string }).envelope_id === 'retry-envelope'),
+      'the acknowledgement of the retry',
+    );
+    await waitUntil(() => logs.find((line) => line.includes('Skipped a repeated delivery of message C111/1610241741.000200 (event Ev111, retry 1)')), 'the skip');
+
+    // The channel-message copy of the same mention is left to app_mention.
+    const copy = jsonFixture('message_channel.socket_mode_envelope.json');
+    copy.payload.authorizations[0].user_id = BOT_USER;
+    copy.payload.event_id = 'Ev111copy';
+    slack.socketMode.send(copy);
+    await waitUntil(() => logs.find((line) => line.includes('Left the message copy of mention C111/1610241741.000200')), 'the copy to be recognised');
+
+    expect(slack.callsTo('chat.postMessage').filter((call) => call.args.thread_ts === '1610241741.000200')).toHaveLength(1);
+  });
+});
