@@ -139,6 +139,9 @@ const RANGE_SEPARATOR_AT = /[ \u00a0]?(?:-{1,2}|—{1,2}|－|~|～|〜|至|到)[
 const SUFFIX_AT = new RegExp(`(?:${alternation(Object.keys(SUFFIX_QUALIFIERS))})(?<!上下(?=[游级层]))`, 'y');
 const PREFIX_BEFORE = new RegExp(`(?:${alternation(Object.keys(PREFIX_QUALIFIERS))})$`);
 const CURRENCY_BEFORE = new RegExp(`(?:${alternation(Object.keys(CURRENCIES))})[ \\u00a0]?$`);
+/** Last characters of the words above: most numerals have neither, and skip those regexes. */
+const PREFIX_LAST_CHARS = new Set(Object.keys(PREFIX_QUALIFIERS).map((w) => w[w.length - 1]!));
+const CURRENCY_LAST_CHARS = new Set([...Object.keys(CURRENCIES).map((w) => w[w.length - 1]!), ' ', '\u00a0']);
 const PREFIX_AT = new RegExp(
   `(从)?(${alternation(Object.keys(PREFIX_QUALIFIERS))})?(?:(${alternation(Object.keys(CURRENCIES))})[ \\u00a0]?)?`,
   'y',
@@ -156,6 +159,18 @@ const FEN_AT = new RegExp(`(零)?(${MONEY_DIGIT})分(?![之钟])`, 'y');
 const BARE_SUBUNIT_AT = new RegExp(`(零)?([${CHINESE_DIGIT_CHARS}])(?![${CHINESE_NUMERAL_CHARS}${ARABIC_DIGITS}])`, 'y');
 /** Nouns ending in 数 (人数, 总数 …): a numeral after them does not begin with the vague 数. */
 const NOUNS_ENDING_IN_SHU = new Set([...'人总次户个件指分倍函系参基位岁天年多少半无台家项票页字步读算理术据码目额量']);
+
+/**
+ * Characters that can follow a numeral run that is part of a figure: the first characters of unit
+ * words, 多/余, 分之, 半, 个亿, a space, a slash, (含) and range separators. A run followed by
+ * anything else is a figure only when it ends in 万 or 亿 (1.4万亿), so most numerals inside words
+ * (统一, 进一步, 2021年 is still looked at) are dismissed without parsing.
+ */
+const UNIT_FIRST_CHARS = new Set(Object.keys(UNITS).map((w) => w[0]!));
+const FOLLOW_CHARS = new Set([
+  ...Object.keys(UNITS).map((w) => w[0]!), ...MORE_WORDS, '分', '半', '个', ' ', '\u00a0', '/', '／',
+  '(', '（', '-', '—', '－', '~', '～', '〜', '至', '到',
+]);
 
 const TRAILING_SCALE = new RegExp(`[${SCALE_CHARS}]+$`);
 const TRAILING_SECTION = new RegExp(`[${SECTION_CHARS}]+$`);
@@ -195,6 +210,10 @@ function readNumeral(run: string): NumeralReading | null {
   if (numeral === '') return null;
   const common = { numeral, magnitude, arabic: ARABIC_DIGIT.test(numeral), implicitOne: IMPLICIT_ONE.test(numeral) };
 
+  if (common.arabic) {
+    const value = parseNumeral(numeral, 'prose');
+    return value === null ? null : { ...common, low: value, high: value, shape: 'exact' };
+  }
   const vague = VAGUE_SCALE.exec(numeral);
   if (vague) {
     const unit = vague[1] ? magnitudeValue(vague[1])! : 1;
@@ -523,7 +542,12 @@ export function parseFigure(span: string): Figure | null {
   return toFigure(span, 0, reading, qualifier, prefix[3] ?? null);
 }
 
-/** Spans of short quoted names (“十三五”, “512工程”, “两个一百年”): numbers in them are names. */
+/**
+ * Spans of short quoted names. A count or a Chinese numeral in one names a slogan or a policy
+ * (“两个一百年”, “7个不准”, “科技金融15条”, “最后一公里”); amounts written in Arabic digits still
+ * count (“两个200万亩”任务, “3个70%”), and numbers without a unit (“512工程”, “十三五”) are
+ * never figures anyway.
+ */
 const QUOTED_NAME = /[“「『][^“”「」『』\n]{1,12}[”」』]/g;
 
 function quotedNameSpans(text: string): Array<[number, number]> {
@@ -554,9 +578,9 @@ function statesAmount(reading: FigureReading, prefix: Qualifier | null): boolean
   if (numeral.implicitOne && numeral.magnitude === '' && !more && !/^[百千佰仟]*[万亿萬億]/.test(reading.first.unit)) {
     return false;
   }
-  if (reading.kind === 'count' || reading.kind === 'time') {
-    // 一个中心, 一件事, 一条龙: 一 with a classifier is the article "a". 二次, 二类: 二 before a
-    // classifier is an ordinal or a grade (a count of two is written 两).
+  if (reading.kind === 'count' || reading.kind === 'time' || reading.kind === 'measure') {
+    // 一个中心, 一件事, 一条龙, 最后一公里: 一 with a classifier is the article "a". 二次, 二类: 二
+    // before a classifier is an ordinal or a grade (a count of two is written 两).
     const single = numeral.shape === 'exact' && numeral.magnitude === '' && !more && !reading.isRange;
     if (single && numeral.numeral === '二') return false;
     if (single && /^[一壹]$/.test(numeral.numeral) && prefix === null && reading.suffixQualifier === null) return false;
@@ -568,25 +592,33 @@ function statesAmount(reading: FigureReading, prefix: Qualifier | null): boolean
 export function findFigures(text: string): Figure[] {
   const figures: Figure[] = [];
   let quoted: Array<[number, number]> | null = null;
-  const scan = new RegExp(RUN_SCAN);
+  // One shared scanner: findFigures runs to completion without re-entering itself.
+  const scan = RUN_SCAN;
+  scan.lastIndex = 0;
   for (let match = scan.exec(text); match; match = scan.exec(text)) {
     let start = match.index;
     if (match[0].startsWith('数') && NOUNS_ENDING_IN_SHU.has(text[start - 1] ?? '')) {
       scan.lastIndex = start + 1; // 人数十万: 数 ends the noun; read again from the numeral
       continue;
     }
+    const next = text[scan.lastIndex] ?? '';
+    const last = match[0][match[0].length - 1]!;
+    // …or when its last character may begin the unit instead (1000万千瓦, 5百分点).
+    if (!FOLLOW_CHARS.has(next) && !SECTION_CHARS.includes(last) && !UNIT_FIRST_CHARS.has(last)) continue;
     if (!opensFigure(text, start)) continue;
     const reading = readFigure(text, start, false);
     if (!reading) continue;
 
     let currency: string | null = null;
-    const currencyBefore = CURRENCY_BEFORE.exec(text.slice(Math.max(0, start - 4), start));
+    const currencyBefore = CURRENCY_LAST_CHARS.has(text[start - 1] ?? '')
+      ? CURRENCY_BEFORE.exec(text.slice(Math.max(0, start - 4), start)) : null;
     if (currencyBefore) {
       currency = currencyBefore[0].trim();
       start -= currencyBefore[0].length;
     }
     let prefix: Qualifier | null = null;
-    const prefixBefore = PREFIX_BEFORE.exec(text.slice(Math.max(0, start - 3), start));
+    const prefixBefore = PREFIX_LAST_CHARS.has(text[start - 1] ?? '')
+      ? PREFIX_BEFORE.exec(text.slice(Math.max(0, start - 3), start)) : null;
     // 近5年来 is "the last five years", not "about five years".
     if (prefixBefore && !(prefixBefore[0] === '近' && reading.kind === 'time')) {
       prefix = PREFIX_QUALIFIERS[prefixBefore[0]]!;
@@ -595,8 +627,11 @@ export function findFigures(text: string): Figure[] {
     if (reading.isRange && text[start - 1] === '从') start -= 1;
 
     if (!statesAmount(reading, prefix)) continue;
-    quoted ??= quotedNameSpans(text);
-    if (quoted.some(([from, to]) => start >= from && start < to)) continue;
+    const { arabic, magnitude } = reading.first.reading;
+    if (magnitude === '' && (reading.kind === 'count' || !arabic)) {
+      quoted ??= quotedNameSpans(text);
+      if (quoted.some(([from, to]) => start >= from && start < to)) continue;
+    }
     figures.push(toFigure(text, start, reading, prefix, currency));
     scan.lastIndex = Math.max(scan.lastIndex, reading.end);
   }

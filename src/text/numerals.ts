@@ -74,6 +74,7 @@ type Token =
   | { readonly kind: 'section'; readonly value: number }
   | { readonly kind: 'point' };
 
+const PLAIN_ARABIC = /^[0-9]+(?:\.[0-9]+)?$/;
 const ARABIC = /[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|\.[0-9]+/y;
 
 function tokenize(text: string): Token[] | null {
@@ -109,6 +110,7 @@ function tokenize(text: string): Token[] | null {
  * fraction (三分之一 = 1/3, 百分之二十 = 0.2) are read; units and qualifiers are not (see figures.ts).
  */
 export function parseNumeral(text: string, style: NumeralStyle = 'normal'): number | null {
+  if (PLAIN_ARABIC.test(text)) return Number(text); // the common case, without tokenizing
   let body = toHalfWidth(text);
   let sign = 1;
   if (body.length > 0 && SIGNS.has(body[0]!)) {
