@@ -424,6 +424,15 @@ describe('Slack app over HTTP with the real engine', () => {
     expect(shown).toMatch(/000_b75a479856194727\.txt · .+ · 第\d+段/);
   });
 
+  it('the 核对来源 shortcut corrects 北京2022年信息消费规模要到2万亿元 with the 1.4万亿元 the document states', async () => {
+    const payload = checkSourcesPayload('北京2022年信息消费规模要到2万亿元', 'check-beijing', 'C0BEIJING');
+    await sendSigned({ url: harness.eventsUrl, body: interactionBody(payload), contentType: 'application/x-www-form-urlencoded', secret: SECRET });
+    const post = await waitForCall(harness.slack, 'chat.postMessage', (call) => call.args.channel === 'C0BEIJING');
+    const shown = shownText(post.args);
+    expect(shown).toContain('消息说 *2万亿元*，文件所载为 *1.4万亿元*');
+    expect(shown).toContain('信息消费相关产业规模达到\u200B*1.4万亿元*\u200B');
+  });
+
   it('the 核对来源 shortcut answers ephemerally where the bot cannot post', async () => {
     harness.slack.failNext('chat.postMessage', 'not_in_channel');
     const payload = checkSourcesPayload('广州先进制造业增加值要达到3000亿元', 'check-ephemeral', 'C0NOTIN');
