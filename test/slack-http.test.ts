@@ -507,7 +507,7 @@ describe('Slack app over HTTP when something fails', () => {
     try {
       await expect(
         startSlackApp(fakeEngine(), { botToken: 'xoxb-bad', signingSecret: SECRET, apiUrl: slack.apiUrl, logLevel: 'error' }, { port: 0, host: '127.0.0.1', retryConfig: { retries: 0 }, logger: lineLogger(() => {}) }),
-      ).rejects.toThrow(/invalid_auth/);
+      ).rejects.toMatchObject({ name: 'ConfigError', variable: 'SLACK_BOT_TOKEN', message: 'SLACK_BOT_TOKEN was refused by Slack (auth.test: invalid_auth)' });
     } finally {
       await slack.close();
     }

@@ -17,7 +17,7 @@ import {
   renderTargetUsage,
   type SlackMessage,
 } from './blocks.ts';
-import type { SlackConfig } from './config.ts';
+import { ConfigError, type SlackConfig } from './config.ts';
 import { RecentKeys, type RecentKeysOptions } from './dedupe.ts';
 import { decodeSlackText, mentionsUser, questionFromSlackText } from './escape.ts';
 import { boltLogLevel } from './logger.ts';
@@ -51,6 +51,7 @@ export const TARGET_COMMAND = '/target';
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 const DEFAULT_HTTP_PORT = 3000;
+const REFUSED_TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
 
 /**
  * Starts the bot: Socket Mode when config.appToken is set, else HTTP on config.port with Slack's
@@ -99,7 +100,12 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
   try {
     await app.init();
   } catch (error) {
-    throw new Error(`Slack did not accept SLACK_BOT_TOKEN (auth.test: ${describeError(error)})`, { cause: error });
+    const code = slackErrorCode(error);
+    // A token Slack refuses is a setting to fix, reported like a malformed one; anything else (network …) is not.
+    if (code !== undefined && REFUSED_TOKEN_ERRORS.has(code)) {
+      throw new ConfigError('SLACK_BOT_TOKEN', `SLACK_BOT_TOKEN was refused by Slack (auth.test: ${code})`);
+    }
+    throw new Error(`Could not verify SLACK_BOT_TOKEN with auth.test: ${describeError(error)}`, { cause: error });
   }
   registerListeners(app, engine, new RecentKeys(opts.recentDeliveries));
   app.error(async (error) => {
