@@ -2,12 +2,14 @@ import { mkdtemp, readFile, rm, truncate, writeFile, readdir, mkdir, stat } from
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { search } from '@orama/orama';
+import { create, insertMultiple, search } from '@orama/orama';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Document, Paragraph, Target } from '../src/model.ts';
 import { buildSearchIndex, summarizeIndex, type SearchIndex } from '../src/search/build.ts';
 import { FORMAT_VERSION, MANIFEST_FILE, PARAGRAPH_DB_FILE, RECORDS_FILE } from '../src/search/manifest.ts';
 import { searchParagraphs, searchTargets } from '../src/search/query.ts';
+import { PARAGRAPH_SCHEMA, paragraphRow } from '../src/search/schema.ts';
+import { createSearchTokenizer, packTokens } from '../src/search/tokenizer.ts';
 import { loadSearchIndex, saveSearchIndex, type LoadResult } from '../src/search/store.ts';
 import { collectUserTerms, loadDictionary, searchTokens } from '../src/text/segment.ts';
 
@@ -214,8 +216,29 @@ describe('building and querying', () => {
   it('returns nothing for an empty or blank token list, and folds tokens like the documents', () => {
     expect(searchParagraphs(index, { tokens: [] })).toEqual([]);
     expect(searchTargets(index, { tokens: ['', '  '] })).toEqual([]);
+    expect(paragraphIds(index, [' 互联网  杭州 '])).toEqual(paragraphIds(index, ['互联网', '杭州']));
     expect(targetIds(index, { tokens: ['5Ｇ'] })).toContain('t-cn-5g'); // full-width Ｇ folds to g
     expect(targetIds(index, { tokens: ['廣州'] }).sort()).toEqual(['t-gz-adv', 't-gz-auto']); // traditional 廣
+  });
+});
+
+describe('the index component', () => {
+  // src/search/orama-index.ts replaces Orama's insertion, scoring data and search; stock Orama over
+  // the same rows and tokenizer must find the same documents with the same scores.
+  it('scores like stock Orama', () => {
+    const stock = create({ schema: PARAGRAPH_SCHEMA, components: { tokenizer: createSearchTokenizer() } });
+    const rows = [...index.paragraphs.values()].map(paragraphRow);
+    if (insertMultiple(stock, rows) instanceof Promise) throw new Error('async insert');
+    const queries: string[][] = [['互联网'], ['广州'], ['北京', '信息消费', '规模'], ['工业', '5g', '年'], ['工业互']];
+    for (const tokens of queries) {
+      const expected = search(stock, { term: packTokens(tokens), limit: 100 });
+      if (expected instanceof Promise) throw new Error('async search');
+      const actual = searchParagraphs(index, { tokens, limit: 100 });
+      expect(actual.length).toBeGreaterThan(0);
+      expect(actual.map((h) => h.paragraph.id).sort()).toEqual(expected.hits.map((h) => h.id).sort());
+      const stockScores = new Map(expected.hits.map((h) => [h.id, h.score]));
+      for (const hit of actual) expect(hit.score).toBeCloseTo(stockScores.get(hit.paragraph.id)!, 10);
+    }
   });
 });
 

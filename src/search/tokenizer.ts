@@ -12,14 +12,17 @@ import { searchTokens } from '../text/segment.ts';
 // values it indexes), so a term beginning with it is a packed token list.
 const PACKED = '\u0001';
 
-/** Folds and de-duplicates caller tokens, dropping blanks; the order is kept. */
+/**
+ * Folds and de-duplicates caller tokens, splitting them at white space (no indexed token holds
+ * any) and dropping blanks; the order is kept.
+ */
 export function normalizeQueryTokens(tokens: readonly string[]): string[] {
   const out = new Set<string>();
   for (const token of tokens) {
-    const folded = foldForMatching(token).trim();
-    // A token with a control character or the separator inside cannot be packed; it cannot match
-    // anything indexed either (searchTokens never yields such tokens).
-    if (folded !== '' && !/\p{Cc}/u.test(folded)) out.add(folded);
+    for (const part of foldForMatching(token).split(/\s+/u)) {
+      // A control character could not be packed, and searchTokens never yields one.
+      if (part !== '' && !/\p{Cc}/u.test(part)) out.add(part);
+    }
   }
   return [...out];
 }
