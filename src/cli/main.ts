@@ -1,0 +1,141 @@
+// The command line (see CONTRACT.md): index, ask, targets, figures, serve, eval and chat.
+// Standard output carries results only (one JSON object a line with --json); logs go to stderr.
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { openEngine, type OpenedEngine } from '../qa/engine.ts';
+import { judgeAnswer, parseEvalQuestions, totalVerdicts } from '../qa/evaluate.ts';
+import { findFigures } from '../text/figures.ts';
+import { parseCommandLine, UsageError, type CommandLine } from './args.ts';
+import { runChat } from './chat.ts';
+import { renderAnswer, renderFigure, renderTarget } from './render.ts';
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Lines of standard input, one at a time, blank ones skipped. */
+async function* inputLines(): AsyncGenerator<string> {
+  const reader = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of reader) if (line.trim() !== '') yield line.trim();
+}
+
+function open(cl: CommandLine, rebuild = false): Promise<OpenedEngine> {
+  return openEngine({ seedsDir: cl.seeds, indexDir: cl.index, log, rebuild });
+}
+
+async function commandIndex(cl: CommandLine): Promise<void> {
+  const started = performance.now();
+  const engine = await open(cl, true);
+  const summary = { ...engine.summary(), ms: Math.round(performance.now() - started) };
+  if (cl.json) out(JSON.stringify(summary));
+  else out(`indexed ${summary.documents} documents, ${summary.paragraphs} paragraphs, ${summary.targets} targets in ${summary.ms} ms → ${cl.index}`);
+}
+
+async function commandAsk(cl: CommandLine): Promise<void> {
+  const engine = await open(cl);
+  const answerOne = (question: string) => {
+    const answer = engine.ask(question);
+    out(cl.json ? JSON.stringify(answer) : renderAnswer(answer));
+  };
+  if (cl.rest.length > 0) answerOne(cl.rest.join(' '));
+  else for await (const line of inputLines()) answerOne(line);
+}
+
+async function commandTargets(cl: CommandLine): Promise<void> {
+  const engine = await open(cl);
+  const words = cl.rest.join(' ');
+  const targets = engine.targets({
+    ...(cl.region !== undefined ? { region: cl.region } : {}),
+    ...(cl.year !== undefined ? { year: cl.year } : {}),
+    ...(words ? { words } : {}),
+  });
+  for (const target of targets) out(cl.json ? JSON.stringify(target) : renderTarget(target));
+  if (!cl.json) log(`${targets.length} targets`);
+}
+
+async function commandFigures(cl: CommandLine): Promise<void> {
+  const showLine = (text: string) => {
+    const figures = findFigures(text);
+    if (cl.json) out(JSON.stringify({ text, figures }));
+    else out(figures.length > 0 ? figures.map(renderFigure).join('；') : '（没有数字）');
+  };
+  if (cl.rest.length > 0) showLine(cl.rest.join(' '));
+  else for await (const line of inputLines()) showLine(line);
+}
+
+const DEFAULT_EVAL_FILES = ['../shared/eval/dev-questions.jsonl', 'test/fixtures/dev-questions.jsonl'];
+
+async function commandEval(cl: CommandLine): Promise<void> {
+  const file = cl.rest[0] ?? DEFAULT_EVAL_FILES.find((f) => existsSync(f));
+  if (file === undefined) throw new UsageError('eval needs a questions file');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read questions file ${file}`);
+  }
+  const items = parseEvalQuestions(text, file);
+  const engine = await open(cl);
+  const verdicts = items.map((item) => judgeAnswer(item, engine.ask(item.q)));
+  for (const v of verdicts) {
+    if (cl.json) out(JSON.stringify(v));
+    else out(`${v.passed ? 'PASS' : 'FAIL'}  ${v.question}  →  [${v.status}] ${v.answer}`);
+  }
+  const t = totalVerdicts(verdicts);
+  const summary = `figures ${t.figures.right}/${t.figures.of}, citations ${t.citations.right}/${t.citations.of}, refusals ${t.refusals.right}/${t.refusals.of}`;
+  if (cl.json) out(JSON.stringify({ totals: t }));
+  else out(`eval: ${t.passed}/${t.questions} questions right (${summary})`);
+}
+
+async function commandServe(cl: CommandLine): Promise<void> {
+  const { serveSlack } = await import('../slack/serve.ts');
+  await serveSlack({ seedsDir: cl.seeds, indexDir: cl.index, log });
+}
+
+async function commandChat(cl: CommandLine): Promise<void> {
+  await runChat(await open(cl), { input: process.stdin, output: process.stdout });
+}
+
+const HANDLERS: Record<CommandLine['command'], (cl: CommandLine) => Promise<void>> = {
+  index: commandIndex,
+  ask: commandAsk,
+  targets: commandTargets,
+  figures: commandFigures,
+  eval: commandEval,
+  serve: commandServe,
+  chat: commandChat,
+};
+
+/** Errors a user can act on, worded for them; anything else is a bug and keeps its stack. */
+function userMessage(error: unknown): string | null {
+  if (error instanceof UsageError) return error.message;
+  if (error instanceof Error && ['SeedsError', 'DecodeError', 'ConfigError'].includes(error.name)) {
+    return error.message.split('\n')[0] ?? error.name;
+  }
+  return null;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const cl = parseCommandLine(argv, process.env);
+    await HANDLERS[cl.command](cl);
+    return 0;
+  } catch (error) {
+    const message = userMessage(error);
+    if (message === null) throw error;
+    log(`zhibiao: ${message}`);
+    return 2;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('cli/main.ts')) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      log(`zhibiao: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      process.exitCode = 1;
+    },
+  );
+}

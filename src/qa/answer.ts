@@ -1,0 +1,145 @@
+// Composing an answer from the ranked targets and passages. Every figure in the answer line is
+// the text of a cited target's figure: nothing is computed, rounded or restated.
+import type { Answer, Citation, Paragraph, Target } from '../model.ts';
+import { cutWords } from '../text/segment.ts';
+import type { Question } from './question.ts';
+import { answersQuestion, type ScoredTarget } from './rank.ts';
+
+const KIND_WORDS: Record<Target['kind'], string> = { target: '目标', actual: '实际', forecast: '预计' };
+
+/** "6000亿元（到2021年，目标）": the figure as the document states it, with its year and kind. */
+export function describeFigure(target: Target): string {
+  const notes: string[] = [];
+  if (target.year !== null) notes.push(target.kind === 'target' ? `到${target.year}年` : `${target.year}年`);
+  notes.push(KIND_WORDS[target.kind]);
+  const value = target.figure ? target.figure.text : target.year !== null ? `${target.year}年` : '';
+  return `${value}（${notes.join('，')}）`;
+}
+
+/** "广州：汽车产业集群规模 6000亿元（到2021年，目标）". */
+export function describeTarget(target: Target): string {
+  const place = target.region ? `${target.region}：` : '';
+  return `${place}${target.metric} ${describeFigure(target)}`;
+}
+
+/** "文件 · 标题 · 第N段". */
+export function describeSource(citation: Citation): string {
+  const parts = [citation.doc];
+  if (citation.article) parts.push(citation.article);
+  parts.push(`第${citation.paragraph}段`);
+  return parts.join(' · ');
+}
+
+function lastWord(text: string): string {
+  return cutWords(text).at(-1) ?? text;
+}
+
+function sameValue(a: Target, b: Target): boolean {
+  return JSON.stringify(a.figure?.base) === JSON.stringify(b.figure?.base) && a.figure?.baseUnit === b.figure?.baseUnit;
+}
+
+/**
+ * Targets close to the best that speak of the same thing (same place, year and counted noun) but
+ * state another value: the documents differ, and the answer shows both.
+ */
+function conflictingTargets(best: ScoredTarget, ranked: ScoredTarget[]): Target[] {
+  const head = lastWord(best.target.subject);
+  return ranked
+    .filter((s) => s !== best && answersQuestion(s) && s.score >= best.score - 0.25)
+    .map((s) => s.target)
+    .filter(
+      (t) =>
+        t.figure !== null &&
+        best.target.figure !== null &&
+        t.region === best.target.region &&
+        (t.year === best.target.year || t.year === null || best.target.year === null) &&
+        t.figure.baseUnit === best.target.figure.baseUnit &&
+        lastWord(t.subject) === head &&
+        !sameValue(t, best.target),
+    );
+}
+
+function distinctCitations(targets: Target[], extra: Citation[] = []): Citation[] {
+  const seen = new Set<string>();
+  const out: Citation[] = [];
+  for (const citation of [...targets.map((t) => t.citation), ...extra]) {
+    const key = `${citation.paragraphId}:${citation.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(citation);
+  }
+  return out;
+}
+
+function citationOfParagraph(paragraph: Paragraph): Citation {
+  return {
+    doc: paragraph.doc,
+    article: paragraph.headline,
+    paragraph: paragraph.number,
+    quote: paragraph.text,
+    start: 0,
+    end: paragraph.text.length,
+    paragraphId: paragraph.id,
+  };
+}
+
+const MORE = 3;
+
+export function composeAnswer(question: Question, ranked: ScoredTarget[], passages: Paragraph[]): Answer {
+  const fitting = ranked.filter(answersQuestion);
+  const best = fitting[0];
+  if (!best) {
+    if (passages.length > 0) {
+      const where = question.region ? `${question.region}：` : '';
+      return {
+        question: question.original,
+        status: 'no_figure',
+        answer: `${where}文件提到了这件事，但没有给出数字。`,
+        targets: [],
+        citations: passages.slice(0, MORE + 1).map(citationOfParagraph),
+        conflict: false,
+      };
+    }
+    return {
+      question: question.original,
+      status: 'not_found',
+      answer: '文件中没有找到相关的数字。',
+      targets: [],
+      citations: [],
+      conflict: false,
+    };
+  }
+  if (question.ask === 'list') {
+    const listed = fitting.filter((s) => s.score >= best.score * 0.6).map((s) => s.target);
+    return {
+      question: question.original,
+      status: 'answered',
+      answer: listed.map(describeTarget).join('；'),
+      targets: listed,
+      citations: distinctCitations(listed),
+      conflict: false,
+    };
+  }
+  const conflicts = conflictingTargets(best, ranked);
+  if (conflicts.length > 0) {
+    const stated = [best.target, ...conflicts];
+    const others = fitting.map((s) => s.target).filter((t) => !stated.includes(t));
+    return {
+      question: question.original,
+      status: 'answered',
+      answer: `${stated.map(describeTarget).join('；')}（文件所载数字不一致）`,
+      targets: [...stated, ...others.slice(0, MORE)],
+      citations: distinctCitations([...stated, ...others.slice(0, MORE)]),
+      conflict: true,
+    };
+  }
+  const targets = [best.target, ...fitting.slice(1, MORE + 1).map((s) => s.target)];
+  return {
+    question: question.original,
+    status: 'answered',
+    answer: describeTarget(best.target),
+    targets,
+    citations: distinctCitations(targets),
+    conflict: false,
+  };
+}

@@ -1,0 +1,152 @@
+// The answering engine over a seeds folder and its saved index: opens (or rebuilds) the index, then
+// answers questions, lists targets and checks the figures a message states.
+import type { Answer, Document, Paragraph, Target } from '../model.ts';
+import { loadSeeds } from '../corpus/load.ts';
+import { buildSearchIndex, summarizeIndex, type SearchIndex } from '../search/build.ts';
+import { searchParagraphs, searchTargets } from '../search/query.ts';
+import { loadSearchIndex, saveSearchIndex } from '../search/store.ts';
+import { extractTargets } from '../targets/extract.ts';
+import { collectUserTerms, loadDictionary } from '../text/segment.ts';
+import { findFigures } from '../text/figures.ts';
+import { composeAnswer } from './answer.ts';
+import { parseQuestion, type Question } from './question.ts';
+import { answersQuestion, rankTargets } from './rank.ts';
+import type { ClaimCheck, Engine, TargetFilter } from './types.ts';
+
+export interface EngineOptions {
+  seedsDir: string;
+  indexDir: string;
+  /** One line at a time, for people: notices such as a rebuilt index. */
+  log?: (line: string) => void;
+  /** Rebuild even when the saved index is current. */
+  rebuild?: boolean;
+}
+
+export interface OpenedEngine extends Engine {
+  /** How the index came to be: loaded from disk, or built (and why). */
+  readonly origin: { loaded: true } | { loaded: false; reason: string; ms: number };
+  readonly index: SearchIndex;
+}
+
+function textsOf(documents: Document[]): string[] {
+  return documents.flatMap((d) =>
+    d.articles.flatMap((a) => [a.headline, ...a.paragraphs.map((p) => p.text)]),
+  );
+}
+
+/** Builds the targets and the search index of documents (the dictionary must be loaded). */
+export function indexDocuments(documents: Document[], dictionaryHash: string): SearchIndex {
+  const targets = documents.flatMap(extractTargets);
+  const seedHashes = Object.fromEntries(documents.map((d) => [d.file, d.hash]));
+  return buildSearchIndex({ documents, targets, dictionaryHash, seedHashes });
+}
+
+export async function openEngine(options: EngineOptions): Promise<OpenedEngine> {
+  const log = options.log ?? (() => {});
+  const documents = await loadSeeds(options.seedsDir, { warn: log });
+  const dictionaryHash = loadDictionary(collectUserTerms(textsOf(documents)));
+  const seedHashes = Object.fromEntries(documents.map((d) => [d.file, d.hash]));
+  const loaded = options.rebuild
+    ? ({ ok: false, reason: 'rebuild requested' } as const)
+    : await loadSearchIndex(options.indexDir, { seedHashes, dictionaryHash });
+  if (loaded.ok) return createEngine(loaded.index, { loaded: true });
+  const started = performance.now();
+  if (!options.rebuild) log(`index: ${loaded.reason}; rebuilding ${options.indexDir}`);
+  const index = indexDocuments(documents, dictionaryHash);
+  await saveSearchIndex(options.indexDir, index);
+  return createEngine(index, { loaded: false, reason: loaded.reason, ms: performance.now() - started });
+}
+
+const CANDIDATES = 200;
+const PASSAGES = 4;
+
+/** The tokens of a question worth searching: its content words and their sub-words. */
+function queryTokens(question: Question): string[] {
+  return question.words.filter((w) => w.length >= 2 || /[a-z0-9]/.test(w));
+}
+
+export function createEngine(index: SearchIndex, origin: OpenedEngine['origin']): OpenedEngine {
+  const latestYear = index.documents.reduce<number | null>(
+    (latest, d) => (d.year !== null && (latest === null || d.year > latest) ? d.year : latest),
+    null,
+  );
+
+  function candidatesFor(question: Question): Target[] {
+    const tokens = queryTokens(question);
+    if (tokens.length === 0) return [];
+    const hits = searchTargets(index, {
+      tokens,
+      ...(question.region !== null ? { region: question.region } : {}),
+      limit: CANDIDATES,
+    });
+    return hits.map((h) => h.target);
+  }
+
+  function passagesFor(question: Question): Paragraph[] {
+    const tokens = queryTokens(question);
+    if (tokens.length === 0) return [];
+    const hits = searchParagraphs(index, { tokens, limit: 50 });
+    const needed = question.words.filter((w) => w.length >= 2);
+    return hits
+      .map((h) => h.paragraph)
+      .filter((p) => question.region === null || p.text.includes(question.region) || p.headline.includes(question.region))
+      .filter((p) => needed.filter((w) => p.text.includes(w)).length >= Math.max(1, Math.ceil(needed.length * 0.6)))
+      .slice(0, PASSAGES);
+  }
+
+  function ask(text: string): Answer {
+    const question = parseQuestion(text, latestYear);
+    const ranked = rankTargets(question, candidatesFor(question));
+    const passages = ranked.some(answersQuestion) ? [] : passagesFor(question);
+    return composeAnswer(question, ranked, passages);
+  }
+
+  function targets(filter: TargetFilter): Target[] {
+    let list: readonly Target[] = index.targets;
+    const words = filter.words?.trim() ?? '';
+    let region = filter.region ?? null;
+    let year = filter.year ?? null;
+    if (words.length > 0) {
+      const question = parseQuestion(words, latestYear);
+      region ??= question.region;
+      year ??= question.year;
+      if (question.words.length > 0) {
+        list = rankTargets({ ...question, region, year }, list)
+          .filter((s) => s.metricHit || s.recall >= 0.5)
+          .map((s) => s.target);
+      }
+    }
+    return list.filter(
+      (t) => (region === null || t.region === region) && (year === null || t.year === year),
+    );
+  }
+
+  function checkClaims(text: string): ClaimCheck[] {
+    const checks: ClaimCheck[] = [];
+    for (const claim of findFigures(text)) {
+      const sentenceStart = Math.max(0, text.lastIndexOf('。', claim.start) + 1);
+      const sentenceEnd = text.indexOf('。', claim.end);
+      const sentence = text.slice(sentenceStart, sentenceEnd < 0 ? text.length : sentenceEnd + 1).trim();
+      const question = parseQuestion(sentence.replace(claim.text, ''), latestYear);
+      const best = rankTargets(question, candidatesFor(question)).find(
+        (s) => answersQuestion(s) && s.target.figure !== null && s.target.figure.baseUnit === claim.baseUnit,
+      );
+      if (!best) {
+        checks.push({ claim, sentence, verdict: 'unknown', target: null });
+        continue;
+      }
+      const agrees = JSON.stringify(best.target.figure?.base) === JSON.stringify(claim.base);
+      checks.push({ claim, sentence, verdict: agrees ? 'agrees' : 'differs', target: best.target });
+    }
+    return checks;
+  }
+
+  return {
+    origin,
+    index,
+    ask,
+    targets,
+    checkClaims,
+    summary: () => summarizeIndex(index),
+  };
+}

@@ -1,0 +1,121 @@
+// How well a target answers a question: the place and year must fit, the words naming the thing
+// must be found in what the target measures, and the kind of figure must fit what is asked.
+import type { Target } from '../model.ts';
+import { cutWords, searchTokens } from '../text/segment.ts';
+import { NATION } from '../targets/regions.ts';
+import type { Question } from './question.ts';
+
+export interface ScoredTarget {
+  target: Target;
+  score: number;
+  /** Share of the question's words (by weight) that the target speaks of. */
+  recall: number;
+  /** True when at least one question word names what the target measures. */
+  metricHit: boolean;
+}
+
+/** Words that say little on their own: a match on them counts for less. */
+const GENERIC = new Set([
+  '规模', '增长', '建设', '推动', '企业', '产业', '发展', '推进', '实现', '全年', '年均', '相关', '工作', '水平', '新型',
+  '集群', '数量', '总量', '应用', '项目', '领域', '重点', '主要', '培育',
+]);
+
+function weightOf(word: string): number {
+  if (GENERIC.has(word)) return 0.6;
+  if (word.length >= 3) return 1.5;
+  if (word.length === 2) return 1;
+  return 0.4;
+}
+
+interface TargetWords {
+  metric: string[];
+  context: string[];
+  metricWords: string[];
+}
+
+const wordCache = new WeakMap<Target, TargetWords>();
+
+function wordsOf(target: Target): TargetWords {
+  let words = wordCache.get(target);
+  if (!words) {
+    words = {
+      metric: searchTokens(`${target.metric} ${target.subject}`),
+      context: searchTokens(`${target.citation.quote} ${target.citation.article}`),
+      metricWords: cutWords(target.metric),
+    };
+    wordCache.set(target, words);
+  }
+  return words;
+}
+
+/** A question word is found when a token equals it or begins with it, as the index matches. */
+function found(word: string, tokens: string[]): boolean {
+  for (const token of tokens) if (token.startsWith(word)) return true;
+  return false;
+}
+
+const MONEY = /元$/;
+const COUNTED = /^(?:个|家|台|套|台\(套\)|项|所|座|条|件|辆|户|名|人|人次|批|处|种|类)$/;
+
+function askFit(question: Question, target: Target): number {
+  const figure = target.figure;
+  switch (question.ask) {
+    case 'when':
+      return figure === null ? 0.25 : target.year !== null ? 0 : -0.2;
+    case 'share':
+      return figure?.baseUnit === '%' ? 0.15 : -0.2;
+    case 'growth':
+      return figure?.baseUnit === '%' || figure?.baseUnit === '个百分点' ? 0.1 : -0.1;
+    case 'count':
+      return figure && COUNTED.test(figure.baseUnit) ? 0.1 : figure ? -0.15 : -0.3;
+    case 'amount':
+      return figure && MONEY.test(figure.baseUnit) ? 0.1 : figure ? 0 : -0.3;
+    default:
+      return figure ? 0 : -0.1;
+  }
+}
+
+/** Scores a target for a question; null when its place or year rules it out. */
+export function scoreTarget(question: Question, target: Target): ScoredTarget | null {
+  if (question.region !== null && target.region !== question.region) return null;
+  if (question.year !== null && target.year !== null && target.year !== question.year) return null;
+  const words = wordsOf(target);
+  let total = 0;
+  let matched = 0;
+  let metricHit = false;
+  for (const word of question.words) {
+    const weight = weightOf(word);
+    total += weight;
+    if (found(word, words.metric)) {
+      matched += weight;
+      metricHit = true;
+    } else if (found(word, words.context)) {
+      matched += weight * 0.6;
+    }
+  }
+  const recall = total > 0 ? matched / total : 0;
+  const inQuestion = words.metricWords.filter((w) => question.text.includes(w)).length;
+  const precision = words.metricWords.length > 0 ? inQuestion / words.metricWords.length : 0;
+  let score = 0.75 * recall + 0.25 * precision + askFit(question, target);
+  if (question.year !== null && target.year === question.year) score += 0.1;
+  if (question.region === null && target.region === NATION) score += 0.03;
+  if (question.forecast && target.kind === 'forecast') score += 0.1;
+  if (/目标|要|将|力争|计划/.test(question.text) && target.kind === 'target') score += 0.05;
+  if (/已经|完成了|实际|累计|建设了|达到了/.test(question.text) && target.kind === 'actual') score += 0.1;
+  return { target, score, recall, metricHit };
+}
+
+/** The targets that fit, best first. Ties keep the documents' order. */
+export function rankTargets(question: Question, candidates: Iterable<Target>): ScoredTarget[] {
+  const scored: ScoredTarget[] = [];
+  for (const target of candidates) {
+    const result = scoreTarget(question, target);
+    if (result && result.recall > 0) scored.push(result);
+  }
+  return scored.sort((a, b) => b.score - a.score);
+}
+
+/** Enough of the question is found in the target for it to be the answer. */
+export function answersQuestion(scored: ScoredTarget): boolean {
+  return scored.metricHit && scored.recall >= 0.6;
+}

@@ -1,0 +1,235 @@
+// Targets: each figure a document states, tied to its place, what it measures, its year and its
+// sentence. Pure over a laid-out Document; the reading rules are those of a careful reader of a
+// Chinese policy text: the place and the deadline said once govern what follows them.
+import type { Article, Citation, Document, Figure, Paragraph, Target, TargetKind } from '../model.ts';
+import { findFigures } from '../text/figures.ts';
+import { clauseAround, splitSentences, type Span } from '../text/sentences.ts';
+import { NATION, findRegionMentions, mentionsNation } from './regions.ts';
+import { findYearMentions, type YearMention } from './years.ts';
+import { describeMetric, splitListItems, subjectOf } from './metric.ts';
+
+/** Where a paragraph stands: what its document, article and section say of place and time. */
+interface ParagraphContext {
+  documentYear: number | null;
+  /** The region the article speaks of when a sentence names none. */
+  articleRegion: string | null;
+  /** The year the headline or section gives, when a sentence and paragraph give none. */
+  headingYear: number | null;
+  /** True when the heading reviews the past (工作回顾): its figures are results. */
+  reviewing: boolean;
+}
+
+export function extractTargets(document: Document): Target[] {
+  const targets: Target[] = [];
+  const documentRegion = regionOfDocument(document);
+  let previousArticleRegion: string | null = documentRegion;
+  for (const article of document.articles) {
+    const articleRegion = regionOfArticle(article, previousArticleRegion, documentRegion);
+    previousArticleRegion = articleRegion;
+    for (const paragraph of article.paragraphs) {
+      const heading = `${paragraph.headline} ${paragraph.section}`;
+      const headingYears = findYearMentions(heading, document.year);
+      targets.push(
+        ...extractFromParagraph(paragraph, {
+          documentYear: document.year,
+          articleRegion,
+          headingYear: headingYears.at(-1)?.year ?? null,
+          reviewing: /回顾|成就|过去一年/.test(heading),
+        }),
+      );
+    }
+  }
+  return targets;
+}
+
+function regionOfDocument(document: Document): string | null {
+  const fromTitle = document.title ? findRegionMentions(document.title)[0] : undefined;
+  if (fromTitle) return fromTitle.region;
+  const opening = document.articles
+    .slice(0, 3)
+    .flatMap((a) => a.paragraphs.slice(0, 3).map((p) => p.text))
+    .join('');
+  // A report to the national congress or by the State Council speaks for the whole country.
+  if (/国务院|全国人民代表大会|全国政协/.test(`${document.title ?? ''}${opening}`)) return NATION;
+  return null;
+}
+
+function regionOfArticle(article: Article, previous: string | null, documentRegion: string | null): string | null {
+  const fromHeadline = findRegionMentions(article.headline)[0];
+  if (fromHeadline) return fromHeadline.region;
+  // A continuation from another page starts afresh; an article with a plain headline goes on
+  // with the story before it (a newspaper follows 北京：… with 十项任务细化《行动计划》).
+  if (article.continued) {
+    const text = article.paragraphs.map((p) => p.text).join('');
+    return mentionsNation(text) ? NATION : documentRegion;
+  }
+  return previous;
+}
+
+function extractFromParagraph(paragraph: Paragraph, context: ParagraphContext): Target[] {
+  const text = paragraph.text;
+  const targets: Target[] = [];
+  const years = findYearMentions(text, context.documentYear);
+  const regions = findRegionMentions(text);
+  const sentences = splitSentences(text);
+  for (const sentence of sentences) {
+    const figures = findFigures(sentence.text).map((f) => shiftFigure(f, sentence.start));
+    const listed = assignListItems(text, sentence, figures);
+    for (const figure of figures) {
+      const item = listed.get(figure.start);
+      const metric = item?.metric ?? describeMetric(text, figure, figures);
+      if (metric.length === 0) continue;
+      const clause = clauseAround(text, figure.start);
+      targets.push({
+        id: `${paragraph.id}:${figure.start}`,
+        region: regionAt(figure.start, sentence, regions, text, context),
+        metric,
+        subject: item?.subject ?? subjectOf(metric),
+        figure: { ...figure, start: figure.start - sentence.start, end: figure.end - sentence.start },
+        year: yearAt(figure.start, sentence, years, context),
+        kind: kindOf(text.slice(sentence.start, clause.end), clause.text, context),
+        citation: citationOf(paragraph, sentence),
+      });
+    }
+    targets.push(...datedTargetsWithoutFigure(paragraph, sentence, figures, years, regions, context));
+  }
+  return targets;
+}
+
+function shiftFigure(figure: Figure, by: number): Figure {
+  return { ...figure, start: figure.start + by, end: figure.end + by };
+}
+
+function citationOf(paragraph: Paragraph, sentence: Span): Citation {
+  return {
+    doc: paragraph.doc,
+    article: paragraph.headline,
+    paragraph: paragraph.number,
+    quote: sentence.text,
+    start: sentence.start,
+    end: sentence.end,
+    paragraphId: paragraph.id,
+  };
+}
+
+/**
+ * The place a figure belongs to: the last place named before it in its sentence, else earlier in
+ * the paragraph, else the article's place; 全国 when the sentence speaks of the nation.
+ */
+function regionAt(
+  at: number,
+  sentence: Span,
+  regions: ReturnType<typeof findRegionMentions>,
+  text: string,
+  context: ParagraphContext,
+): string | null {
+  const before = regions.filter((r) => r.end <= at);
+  const inSentence = before.filter((r) => r.start >= sentence.start).at(-1);
+  if (inSentence) return inSentence.region;
+  const sentencePrefix = text.slice(sentence.start, at);
+  if (/全国|我国/.test(sentencePrefix)) return NATION;
+  const inParagraph = before.at(-1);
+  if (inParagraph) return inParagraph.region;
+  return context.articleRegion;
+}
+
+/**
+ * The year a figure is due or refers to: the nearest year named before it in its sentence, else
+ * the deadline or year said earlier in the paragraph (到2021年 governs the rest of it), else the
+ * heading's year.
+ */
+function yearAt(at: number, sentence: Span, years: YearMention[], context: ParagraphContext): number | null {
+  const before = years.filter((y) => y.end <= at);
+  const inSentence = before.filter((y) => y.start >= sentence.start).at(-1);
+  if (inSentence) return inSentence.year;
+  const deadline = before.filter((y) => y.deadline).at(-1);
+  if (deadline) return deadline.year;
+  const earlier = before.at(-1);
+  if (earlier) return earlier.year;
+  return context.headingYear;
+}
+
+const FORECAST = /预计|预测|有望/;
+const ACTUAL = /已|累计|完成了|实现了|达到了|增长了|超额完成|圆满完成|建成了|过去一年|去年|同比/;
+function kindOf(sentenceUpToClause: string, clause: string, context: ParagraphContext): TargetKind {
+  if (FORECAST.test(clause) || FORECAST.test(sentenceUpToClause)) return 'forecast';
+  if (ACTUAL.test(clause)) return 'actual';
+  // A review of the past year reports results, whatever verbs it uses.
+  if (context.reviewing) return 'actual';
+  return 'target';
+}
+
+interface ListedItem {
+  metric: string;
+  subject: string;
+}
+
+/**
+ * 分别 lists: "打造汽车、超高清视频及新型显示两大…集群，规模分别达到6000亿元、2300亿元" ties item i
+ * to value i. Returns the items by the start offset of their figure.
+ */
+function assignListItems(text: string, sentence: Span, figures: Figure[]): Map<number, ListedItem> {
+  const result = new Map<number, ListedItem>();
+  const sentenceText = text.slice(sentence.start, sentence.end);
+  const respectively = sentenceText.indexOf('分别');
+  if (respectively < 0) return result;
+  const at = sentence.start + respectively;
+  const listed = figures.filter((f) => f.start > at && clauseAround(text, f.start).start <= at);
+  if (listed.length < 2) return result;
+  const measureClause = clauseAround(text, at);
+  const measure = text.slice(measureClause.start, at).trim();
+  // The items stand in the clause before the one that says 分别, or before 分别 in its own clause.
+  const itemsText =
+    measure.length > 0 && measureClause.start > sentence.start
+      ? text.slice(clauseAround(text, measureClause.start - 2).start, measureClause.start - 1)
+      : text.slice(measureClause.start, at);
+  const items = splitListItems(itemsText, listed.length);
+  if (!items) return result;
+  listed.forEach((figure, i) => {
+    const item = items.items[i]!;
+    result.set(figure.start, {
+      metric: `${item}${items.head}${measure}`,
+      subject: item.replace(/[（(][^）)]*[）)]/g, ''),
+    });
+  });
+  return result;
+}
+
+const DATED_DEADLINE = /((?:19|20)\d{2})年(?:年底|年末|底|末)?前?/;
+const COMMITMENT = /力争|确保|实现|完成|基本|全面/;
+
+/** "力争2020年年底实现全国所有地级市覆盖5G网络": a deadline with no quantity is a target too. */
+function datedTargetsWithoutFigure(
+  paragraph: Paragraph,
+  sentence: Span,
+  figures: Figure[],
+  years: YearMention[],
+  regions: ReturnType<typeof findRegionMentions>,
+  context: ParagraphContext,
+): Target[] {
+  const text = paragraph.text;
+  const targets: Target[] = [];
+  for (const year of years) {
+    if (year.start < sentence.start || year.end > sentence.end) continue;
+    const clause = clauseAround(text, year.start);
+    const tail = text.slice(year.start, clause.end);
+    const deadline = DATED_DEADLINE.exec(tail);
+    if (!deadline || deadline.index !== 0 || !/底|末|前/.test(deadline[0])) continue;
+    const rest = tail.slice(deadline[0].length);
+    if (!COMMITMENT.test(text.slice(clause.start, clause.end))) continue;
+    if (figures.some((f) => f.start >= clause.start && f.end <= clause.end)) continue;
+    const metric = rest.replace(/^(?:实现|完成|前)/, '').trim();
+    if (metric.length < 4) continue;
+    targets.push({
+      id: `${paragraph.id}:d${year.start}`,
+      region: regionAt(year.start, sentence, regions, text, context),
+      metric,
+      subject: subjectOf(metric),
+      figure: null,
+      year: year.year,
+      kind: 'target',
+      citation: citationOf(paragraph, sentence),
+    });
+  }
+  return targets;
+}
