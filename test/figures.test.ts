@@ -323,6 +323,24 @@ describe('findFigures: what is and is not a figure', () => {
     expect(found('补贴港币两千九百六十元')).toEqual([['港币两千九百六十元', 2960, '元', 2960, '港元', 'eq']]);
   });
 
+  it('reads percentages written in words in running text', () => {
+    expect(found('股价下降了百分之负三点八，占比超过三分之一，九成以上企业')).toEqual([
+      ['百分之负三点八', -3.8, '%', -3.8, '%', 'eq'],
+      ['超过三分之一', 33.3333333333333, '%', 33.3333333333333, '%', 'gt'],
+      ['九成以上', 90, '%', 90, '%', 'gte'],
+    ]);
+    expect(texts('一成不变')).toEqual([]);
+  });
+
+  it('reads vague numerals as approximate ranges and 多/余 as more than', () => {
+    expect(found('吸引几十万人，覆盖十几个国家，百余家企业，1亿多元')).toEqual([
+      ['几十万人', [10, 100], '万人', [100000, 1000000], '人', 'approx'],
+      ['十几个', [10, 20], '个', [10, 20], '个', 'approx'],
+      ['百余家', 100, '家', 100, '家', 'gt'],
+      ['1亿多元', 1, '亿元', 100000000, '元', 'gt'],
+    ]);
+  });
+
   it('gives offsets into the string searched', () => {
     const text = '小微企业普惠性减税约2500亿元。';
     const [figure] = findFigures(text);

@@ -129,8 +129,11 @@ const CURRENCY_AT = new RegExp(alternation(Object.keys(CURRENCIES)), 'y');
 /** What a price or a rate is per: any unit, and the calendar words (30万吨/日, 202元/月). */
 const PER_WORDS = [...Object.keys(UNITS), '日', '月', '周', '秒'];
 const RATE_AT = new RegExp(`[/／](${alternation(PER_WORDS)})`, 'y');
-/** 1/3以上, 超1/4: a fraction written with a slash, read as a percentage like 三分之一. */
-const SLASH_FRACTION_AT = /[/／]([1-9][0-9]?)(?![0-9０-９.．])/y;
+/**
+ * 1/3以上, 超1/4: a fraction written with a slash, read as a percentage like 三分之一. Only small
+ * denominators: 6/16 is more likely a date or a code than a share.
+ */
+const SLASH_FRACTION_AT = /[/／](10|[2-9])(?![0-9０-９.．])/y;
 const SCALE_AT = new RegExp(`[${SCALE_CHARS}]+`, 'y');
 const SPACE_AT = /[ \u00a0]/y;
 const INCLUSIVE_AT = /[(（]含[)）]/y;
@@ -160,15 +163,15 @@ const BARE_SUBUNIT_AT = new RegExp(`(零)?([${CHINESE_DIGIT_CHARS}])(?![${CHINES
 /** Nouns ending in 数 (人数, 总数 …): a numeral after them does not begin with the vague 数. */
 const NOUNS_ENDING_IN_SHU = new Set([...'人总次户个件指分倍函系参基位岁天年多少半无台家项票页字步读算理术据码目额量']);
 
+const UNIT_FIRST_CHARS = new Set(Object.keys(UNITS).map((w) => w[0]!));
 /**
  * Characters that can follow a numeral run that is part of a figure: the first characters of unit
  * words, 多/余, 分之, 半, 个亿, a space, a slash, (含) and range separators. A run followed by
- * anything else is a figure only when it ends in 万 or 亿 (1.4万亿), so most numerals inside words
- * (统一, 进一步, 2021年 is still looked at) are dismissed without parsing.
+ * anything else is a figure only when it ends in 万 or 亿 (1.4万亿) or in a character that may
+ * begin the unit (1000万千瓦), so most numerals inside words (统一, 进一步) are dismissed unparsed.
  */
-const UNIT_FIRST_CHARS = new Set(Object.keys(UNITS).map((w) => w[0]!));
 const FOLLOW_CHARS = new Set([
-  ...Object.keys(UNITS).map((w) => w[0]!), ...MORE_WORDS, '分', '半', '个', ' ', '\u00a0', '/', '／',
+  ...UNIT_FIRST_CHARS, ...MORE_WORDS, '分', '半', '个', ' ', '\u00a0', '/', '／',
   '(', '（', '-', '—', '－', '~', '～', '〜', '至', '到',
 ]);
 
@@ -574,8 +577,9 @@ function statesAmount(reading: FigureReading, prefix: Qualifier | null): boolean
   // A magnitude with no unit word (1.4万亿, 三千亿) is an amount; 千亿级 and 千万 (must) are not.
   if (reading.kind === null && numeral.implicitOne) return false;
   // 千家万户, 千人计划: a numeral that starts at 千 or 百 is an amount only when scaled (百亿元) or
-  // approximate (百余家).
-  if (numeral.implicitOne && numeral.magnitude === '' && !more && !/^[百千佰仟]*[万亿萬億]/.test(reading.first.unit)) {
+  // approximate (百余家). 百分之二十 is a ratio, not a count of hundreds.
+  if (numeral.implicitOne && numeral.magnitude === '' && !more && reading.kind !== 'ratio' &&
+      !/^[百千佰仟]*[万亿萬億]/.test(reading.first.unit)) {
     return false;
   }
   if (reading.kind === 'count' || reading.kind === 'time' || reading.kind === 'measure') {
@@ -603,7 +607,6 @@ export function findFigures(text: string): Figure[] {
     }
     const next = text[scan.lastIndex] ?? '';
     const last = match[0][match[0].length - 1]!;
-    // …or when its last character may begin the unit instead (1000万千瓦, 5百分点).
     if (!FOLLOW_CHARS.has(next) && !SECTION_CHARS.includes(last) && !UNIT_FIRST_CHARS.has(last)) continue;
     if (!opensFigure(text, start)) continue;
     const reading = readFigure(text, start, false);
