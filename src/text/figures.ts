@@ -7,6 +7,7 @@ import type { Figure, Qualifier } from '../model.ts';
 import {
   CHINESE_DIGIT_CHARS,
   CHINESE_NUMERAL_CHARS,
+  MAGNITUDE_CHARS,
   chineseDigitValue,
   magnitudeValue,
   parseNumeral,
@@ -114,7 +115,7 @@ const alternation = (words: Iterable<string>): string =>
 
 const ARABIC_DIGITS = '0-9０-９';
 const SECTION_CHARS = '万亿萬億';
-const SCALE_CHARS = '十百千拾佰仟' + SECTION_CHARS;
+const SCALE_CHARS = MAGNITUDE_CHARS;
 // A numeral run: Arabic groups (thousands separators, a decimal part), Chinese numeral characters,
 // 点 between digits, and the vague 几 / 数 (几十万, 数十亿). Whether it reads is decided later.
 const RUN_SOURCE =
