@@ -2,13 +2,13 @@ import { mkdtemp, readFile, rm, truncate, writeFile, readdir, mkdir, stat } from
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { create, insertMultiple, search } from '@orama/orama';
+import { create, insertMultiple, remove, search } from '@orama/orama';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Document, Paragraph, Target } from '../src/model.ts';
 import { buildSearchIndex, summarizeIndex, type SearchIndex } from '../src/search/build.ts';
 import { FORMAT_VERSION, MANIFEST_FILE, PARAGRAPH_DB_FILE, RECORDS_FILE } from '../src/search/manifest.ts';
 import { searchParagraphs, searchTargets } from '../src/search/query.ts';
-import { PARAGRAPH_SCHEMA, paragraphRow } from '../src/search/schema.ts';
+import { createParagraphDb, PARAGRAPH_SCHEMA, paragraphRow } from '../src/search/schema.ts';
 import { createSearchTokenizer, packTokens } from '../src/search/tokenizer.ts';
 import { loadSearchIndex, saveSearchIndex, type LoadResult } from '../src/search/store.ts';
 import { collectUserTerms, loadDictionary, searchTokens } from '../src/text/segment.ts';
@@ -239,6 +239,18 @@ describe('the index component', () => {
       const stockScores = new Map(expected.hits.map((h) => [h.id, h.score]));
       for (const hit of actual) expect(hit.score).toBeCloseTo(stockScores.get(hit.paragraph.id)!, 10);
     }
+  });
+
+  it('completes pending insertions before a removal', () => {
+    const db = createParagraphDb();
+    const rows = [...index.paragraphs.values()].map(paragraphRow);
+    if (insertMultiple(db, rows) instanceof Promise) throw new Error('async insert');
+    expect(remove(db, `${SEED}#3.2`)).toBe(true);
+    const result = search(db, { term: packTokens(['互联网']) });
+    if (result instanceof Promise) throw new Error('async search');
+    const before = paragraphIds(index, ['互联网']);
+    expect(before).toContain(`${SEED}#3.2`);
+    expect(result.hits.map((h) => h.id).sort()).toEqual(before.filter((id) => id !== `${SEED}#3.2`).sort());
   });
 });
 

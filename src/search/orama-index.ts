@@ -9,11 +9,12 @@
 // - Insertion. Adding documents to the radix tree one token at a time cost ~700 ns per token
 //   (the sets of 10,000 words are touched in turn); text-field tokens are instead collected into
 //   postings lists and put into the tree word by word before the next search, save or removal.
-//   This halved Orama's share of the build at 100,000 paragraphs.
+//   With the above, building 100,000 paragraphs went from 28 s to 14 s, most of it now jieba's.
 // - Full-text search. Orama gathers each prefix-matched word's documents with `array.includes`
 //   per document (quadratic in the word's document count): 发展 cost 80 ms and a headline word of
-//   every paragraph over a second at 20,000 paragraphs. This walks the same radix tree and sums the
-//   same BM25 (k 1.2, b 0.75, d 0.5) in time linear in the postings.
+//   every paragraph over a second at 20,000 paragraphs (now 4 ms and 11 ms). This walks the same
+//   radix tree and sums the same BM25 (k 1.2, b 0.75, d 0.5) in time linear in the postings; a
+//   test checks its hits and scores against stock Orama's.
 //
 // Everything else — the trees, `where` filters, save and load — is Orama's, so the saved form is
 // Orama's `save()` output (minus the empty frequency maps) and loads with Orama's `load()`.
