@@ -101,6 +101,8 @@ export const TargetSchema = z.object({
   /** The thing measured without the measure: 汽车, 先进制造业 … */
   subject: z.string(),
   figure: FigureSchema.nullable(),
+  /** For a dated target without a quantity: the deadline as the text states it (2020年年底前). */
+  due: z.string().optional(),
   /** Year the figure is due or refers to; null when the text gives none. */
   year: z.number().int().nullable(),
   kind: TargetKindSchema,

@@ -9,11 +9,11 @@ const KIND_WORDS: Record<Target['kind'], string> = { target: '目标', actual: '
 
 /** "6000亿元（到2021年，目标）": the figure as the document states it, with its year and kind. */
 export function describeFigure(target: Target): string {
+  if (!target.figure) return `${target.due ?? (target.year !== null ? `${target.year}年` : '')}（${KIND_WORDS[target.kind]}）`;
   const notes: string[] = [];
   if (target.year !== null) notes.push(target.kind === 'target' ? `到${target.year}年` : `${target.year}年`);
   notes.push(KIND_WORDS[target.kind]);
-  const value = target.figure ? target.figure.text : target.year !== null ? `${target.year}年` : '';
-  return `${value}（${notes.join('，')}）`;
+  return `${target.figure.text}（${notes.join('，')}）`;
 }
 
 /** "广州：汽车产业集群规模 6000亿元（到2021年，目标）". */

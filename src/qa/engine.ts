@@ -1,5 +1,9 @@
 // The answering engine over a seeds folder and its saved index: opens (or rebuilds) the index, then
 // answers questions, lists targets and checks the figures a message states.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Answer, Document, Paragraph, Target } from '../model.ts';
 import { loadSeeds } from '../corpus/load.ts';
 import { buildSearchIndex, summarizeIndex, type SearchIndex } from '../search/build.ts';
@@ -28,6 +32,19 @@ export interface OpenedEngine extends Engine {
   readonly index: SearchIndex;
 }
 
+// The index holds what these stages made of the seeds: when their code changes, it is stale.
+const PIPELINE_DIRS = ['../corpus', '../text', '../targets'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
+
+async function pipelineCodeHash(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const dir of PIPELINE_DIRS) {
+    for (const file of (await readdir(dir)).filter((f) => f.endsWith('.ts')).sort()) {
+      hash.update(file).update(await readFile(join(dir, file)));
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
 function textsOf(documents: Document[]): string[] {
   return documents.flatMap((d) =>
     d.articles.flatMap((a) => [a.headline, ...a.paragraphs.map((p) => p.text)]),
@@ -44,7 +61,8 @@ export function indexDocuments(documents: Document[], dictionaryHash: string): S
 export async function openEngine(options: EngineOptions): Promise<OpenedEngine> {
   const log = options.log ?? (() => {});
   const documents = await loadSeeds(options.seedsDir, { warn: log });
-  const dictionaryHash = loadDictionary(collectUserTerms(textsOf(documents)));
+  // One key for everything segmentation and extraction depend on: the dictionary and their code.
+  const dictionaryHash = `${loadDictionary(collectUserTerms(textsOf(documents)))}-${await pipelineCodeHash()}`;
   const seedHashes = Object.fromEntries(documents.map((d) => [d.file, d.hash]));
   const loaded = options.rebuild
     ? ({ ok: false, reason: 'rebuild requested' } as const)

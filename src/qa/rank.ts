@@ -1,6 +1,7 @@
 // How well a target answers a question: the place and year must fit, the words naming the thing
 // must be found in what the target measures, and the kind of figure must fit what is asked.
 import type { Target } from '../model.ts';
+import { foldForMatching } from '../text/fold.ts';
 import { cutWords, searchTokens } from '../text/segment.ts';
 import { NATION } from '../targets/regions.ts';
 import type { Question } from './question.ts';
@@ -31,6 +32,9 @@ interface TargetWords {
   metric: string[];
   context: string[];
   metricWords: string[];
+  /** Folded texts, for words that jieba cut differently inside a longer term (企业上云上平台). */
+  metricText: string;
+  contextText: string;
 }
 
 const wordCache = new WeakMap<Target, TargetWords>();
@@ -42,16 +46,21 @@ function wordsOf(target: Target): TargetWords {
       metric: searchTokens(`${target.metric} ${target.subject}`),
       context: searchTokens(`${target.citation.quote} ${target.citation.article}`),
       metricWords: cutWords(target.metric),
+      metricText: foldForMatching(`${target.metric} ${target.subject}`),
+      contextText: foldForMatching(`${target.citation.quote} ${target.citation.article}`),
     };
     wordCache.set(target, words);
   }
   return words;
 }
 
-/** A question word is found when a token equals it or begins with it, as the index matches. */
-function found(word: string, tokens: string[]): boolean {
+/**
+ * A question word is found when a token begins with it, as the index matches, or when the text
+ * holds it whole (jieba may have cut it inside a longer word).
+ */
+function found(word: string, tokens: string[], text: string): boolean {
   for (const token of tokens) if (token.startsWith(word)) return true;
-  return false;
+  return word.length >= 2 && text.includes(word);
 }
 
 const MONEY = /元$/;
@@ -86,10 +95,10 @@ export function scoreTarget(question: Question, target: Target): ScoredTarget | 
   for (const word of question.words) {
     const weight = weightOf(word);
     total += weight;
-    if (found(word, words.metric)) {
+    if (found(word, words.metric, words.metricText)) {
       matched += weight;
       metricHit = true;
-    } else if (found(word, words.context)) {
+    } else if (found(word, words.context, words.contextText)) {
       matched += weight * 0.6;
     }
   }

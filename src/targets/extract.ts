@@ -78,7 +78,7 @@ function extractFromParagraph(paragraph: Paragraph, context: ParagraphContext): 
     for (const figure of figures) {
       const item = listed.get(figure.start);
       const metric = item?.metric ?? describeMetric(text, figure, figures);
-      if (metric.length === 0) continue;
+      if (metric.length === 0 || isTextStructureCount(figure, metric)) continue;
       const clause = clauseAround(text, figure.start);
       targets.push({
         id: `${paragraph.id}:${figure.start}`,
@@ -87,7 +87,7 @@ function extractFromParagraph(paragraph: Paragraph, context: ParagraphContext): 
         subject: item?.subject ?? subjectOf(metric),
         figure: { ...figure, start: figure.start - sentence.start, end: figure.end - sentence.start },
         year: yearAt(figure.start, sentence, years, context),
-        kind: kindOf(text.slice(sentence.start, clause.end), clause.text, context),
+        kind: kindOf(text.slice(sentence.start, clause.start), clause.text, context),
         citation: citationOf(paragraph, sentence),
       });
     }
@@ -150,13 +150,28 @@ function yearAt(at: number, sentence: Span, years: YearMention[], context: Parag
 }
 
 const FORECAST = /预计|预测|有望/;
-const ACTUAL = /已|累计|完成了|实现了|达到了|增长了|超额完成|圆满完成|建成了|过去一年|去年|同比/;
-function kindOf(sentenceUpToClause: string, clause: string, context: ParagraphContext): TargetKind {
-  if (FORECAST.test(clause) || FORECAST.test(sentenceUpToClause)) return 'forecast';
+const ACTUAL = /已经?(?:完成|建成|实现|形成|开通|覆盖|累计)|累计|完成了|实现了|达到了|增长了|超额完成|圆满完成|建成了|过去一年|去年|同比/;
+
+/**
+ * Target, result or forecast: the clause's own words decide first (圆满完成 → result), then the
+ * words said before the figure in its sentence (预计全年…，…约2500亿元 → forecast).
+ */
+function kindOf(sentenceBefore: string, clause: string, context: ParagraphContext): TargetKind {
+  if (FORECAST.test(clause)) return 'forecast';
   if (ACTUAL.test(clause)) return 'actual';
   // A review of the past year reports results, whatever verbs it uses.
   if (context.reviewing) return 'actual';
+  if (FORECAST.test(sentenceBefore)) return 'forecast';
+  if (ACTUAL.test(sentenceBefore)) return 'actual';
   return 'target';
+}
+
+// Counts of the text's own parts (重点任务有十项, 抓好7个方面重点任务) are structure, not figures of the world.
+const OWN_STRUCTURE = /任务|措施|方面|特点|举措|内容|部分|要求|原则/;
+
+function isTextStructureCount(figure: Figure, metric: string): boolean {
+  const value = typeof figure.base === 'number' ? figure.base : figure.base[1];
+  return /^(?:项|个|方面)$/.test(figure.baseUnit) && value <= 20 && OWN_STRUCTURE.test(metric);
 }
 
 interface ListedItem {
@@ -220,12 +235,14 @@ function datedTargetsWithoutFigure(
     if (figures.some((f) => f.start >= clause.start && f.end <= clause.end)) continue;
     const metric = rest.replace(/^(?:实现|完成|前)/, '').trim();
     if (metric.length < 4) continue;
+    const due = text.slice(year.start, year.start + deadline[0].length).replace(/^(?:到|至|截至|截止到?)/, '');
     targets.push({
       id: `${paragraph.id}:d${year.start}`,
       region: regionAt(year.start, sentence, regions, text, context),
       metric,
       subject: subjectOf(metric),
       figure: null,
+      due,
       year: year.year,
       kind: 'target',
       citation: citationOf(paragraph, sentence),

@@ -16,9 +16,9 @@ const LEADING_NOISE = new RegExp(
   ].join('|'),
 );
 
-// The verbs of reaching a value: 规模达到 → 规模.
+// The verbs of reaching a value: 规模达到 → 规模; and words that only say how sure the figure is.
 const TRAILING_NOISE =
-  /(?:分别|均|将|要|预计|力争)?(?:达到|达|为|至|到|超过|超|突破|逾|近|约|不少于|不低于|不超过|低于|高于|保持在|控制在|稳定在|提高到|提升到|提升至|提高至|增加到|增至|降至|下降到|完成|实现|在)$/;
+  /(?:(?:分别|均|将|要|预计|力争)?(?:达到|达|为|至|到|超过|超|突破|逾|近|约|不少于|不低于|不超过|低于|高于|保持在|控制在|稳定在|提高到|提升到|提升至|提高至|增加到|增至|降至|下降到|完成|实现|在)|预计|预期|力争|分别|均|共|约|的)$/;
 
 const QUOTES = /[“”"‘’]/g;
 
@@ -42,7 +42,13 @@ function stripTrailing(text: string): string {
 
 // Units that count things: the noun after the figure names what is counted (200个智能工厂).
 const COUNT_UNITS = /^(?:个|家|台|套|台\(套\)|台（套）|项|所|座|条|件|辆|户|名|人|人次|批|处|款|种|类)$/;
-const MEASURE_ONLY = /^(?:[\p{Script=Han}]{0,2}|增长|提高|下降|降低|增加|减少|占比|比重|达)$/u;
+// A metric that names only a measure (增长, 占比) measures the thing named before it in the sentence.
+const MEASURE_ONLY = /^(?:\p{Script=Han}{0,2}|年均增长|同比增长|增长|提高|下降|降低|增加|减少|占比|比重)$/u;
+const COORDINATION = /[和及与、]$/;
+
+function leadOf(text: string, from: number, to: number): string {
+  return stripTrailing(stripLeading(text.slice(from, to)));
+}
 
 /**
  * The metric of `figure` (offsets into `text`), given the other figures of its sentence: the text
@@ -52,19 +58,32 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
   const clause = clauseAround(text, figure.start);
   const previous = sentenceFigures.filter((f) => f.end <= figure.start && f.start >= clause.start).at(-1);
   const next = sentenceFigures.find((f) => f.start >= figure.end && f.start < clause.end);
-  const before = stripTrailing(stripLeading(text.slice(previous?.end ?? clause.start, figure.start)));
-  const after = text
+  const between = previous ? text.slice(previous.end, figure.start) : '';
+  // "2个世界级和4个国家级…集群": a count joined to the one before it shares that one's verb.
+  const coordinated = previous !== undefined && COORDINATION.test(between.trim());
+  let before = coordinated
+    ? leadOf(text, clause.start, previous.start)
+    : leadOf(text, previous?.end ?? clause.start, figure.start);
+  if (coordinated) before = `${before}${stripLeading(between.replace(/^[^和及与、]*[和及与、]/, ''))}`;
+  let after = text
     .slice(figure.end, next?.start ?? clause.end)
     .replace(/^[的]/, '')
-    .replace(/[、，\s]+$/, '');
-  const baseUnit = figure.baseUnit;
+    .replace(/[，\s]+$/, '');
+  // "2个世界级和4个国家级先进制造业产业集群": the noun after the last count is the first one's too.
+  if (next && COORDINATION.test(after)) {
+    const tail = text.slice(next.end, clause.end).replace(/^\p{Script=Han}{1,3}级/u, '');
+    after = `${after.replace(COORDINATION, '')}${tail}`;
+  }
   let metric = before;
-  if (COUNT_UNITS.test(baseUnit) && /^\p{Script=Han}|^[“"]/u.test(after)) metric = `${before}${after}`;
+  if (COUNT_UNITS.test(figure.baseUnit) && /^\p{Script=Han}|^[“"]/u.test(after)) metric = `${before}${after}`;
   else if (before.length === 0 && after.length > 0) metric = after;
-  // "134.9万亿元、增长5%": the second figure's clause start holds the thing that grows.
-  if (previous && MEASURE_ONLY.test(metric)) {
-    const lead = stripTrailing(stripLeading(text.slice(clause.start, previous.start)));
-    metric = `${lead}${metric}`;
+  if (MEASURE_ONLY.test(metric)) {
+    const earlier = sentenceFigures.filter((f) => f.end <= figure.start).at(-1);
+    if (earlier) {
+      const earlierClause = clauseAround(text, earlier.start);
+      const lead = leadOf(text, earlierClause.start, earlier.start);
+      if (lead !== metric) metric = `${lead}${metric}`;
+    }
   }
   return metric.replace(QUOTES, '').trim();
 }
