@@ -4,7 +4,7 @@
 import type { Article, Citation, Document, Figure, Paragraph, Target, TargetKind } from '../model.ts';
 import { findFigures } from '../text/figures.ts';
 import { clauseAround, splitSentences, type Span } from '../text/sentences.ts';
-import { NATION, findRegionMentions, mentionsNation } from './regions.ts';
+import { NATION, findRegionMentions, mentionsNation, type RegionMention } from './regions.ts';
 import { findYearMentions, type YearMention } from './years.ts';
 import { describeMetric, splitListItems, subjectOf } from './metric.ts';
 
@@ -34,7 +34,7 @@ export function extractTargets(document: Document): Target[] {
           documentYear: document.year,
           articleRegion,
           headingYear: headingYears.at(-1)?.year ?? null,
-          reviewing: /回顾|成就|过去一年/.test(heading),
+          reviewing: /回顾|过去一年/.test(heading),
         }),
       );
     }
@@ -69,7 +69,12 @@ function regionOfArticle(article: Article, previous: string | null, documentRegi
 function extractFromParagraph(paragraph: Paragraph, context: ParagraphContext): Target[] {
   const text = paragraph.text;
   const targets: Target[] = [];
-  const years = findYearMentions(text, context.documentYear);
+  // 全年 in a review of 2020 means 2020, whatever year the report was given in.
+  const years = findYearMentions(text, context.documentYear).map((y) =>
+    context.headingYear !== null && /^(?:全年|当年|本年)$/.test(text.slice(y.start, y.end))
+      ? { ...y, year: context.headingYear }
+      : y,
+  );
   const regions = findRegionMentions(text);
   const sentences = splitSentences(text);
   for (const sentence of sentences) {
@@ -80,14 +85,15 @@ function extractFromParagraph(paragraph: Paragraph, context: ParagraphContext): 
       const metric = item?.metric ?? describeMetric(text, figure, figures);
       if (metric.length === 0 || isTextStructureCount(figure, metric)) continue;
       const clause = clauseAround(text, figure.start);
+      const year = yearAt(figure.start, sentence, years, context);
       targets.push({
         id: `${paragraph.id}:${figure.start}`,
         region: regionAt(figure.start, sentence, regions, text, context),
         metric,
         subject: item?.subject ?? subjectOf(metric),
         figure: { ...figure, start: figure.start - sentence.start, end: figure.end - sentence.start },
-        year: yearAt(figure.start, sentence, years, context),
-        kind: kindOf(text.slice(sentence.start, clause.start), clause.text, context),
+        year,
+        kind: kindOf(text.slice(sentence.start, clause.start), clause.text, context, year),
         citation: citationOf(paragraph, sentence),
       });
     }
@@ -112,23 +118,39 @@ function citationOf(paragraph: Paragraph, sentence: Span): Citation {
   };
 }
 
+// A place named as the subject: at the start of its clause (安徽明年将…, 江西以…), or as the
+// 市/省 of a thing (北京市信息消费产业规模). A place named as a comparison (占全国, 较3年前) is not.
+function isSubjectMention(text: string, mention: RegionMention): boolean {
+  const before = text.slice(Math.max(0, mention.start - 2), mention.start);
+  if (/[占比较与向援对帮助居]$/.test(before)) return false;
+  const clause = clauseAround(text, mention.start);
+  const lead = text.slice(clause.start, mention.start).replace(/^[“"（(\s]+/, '');
+  return lead.length === 0 || /(?:省|市|自治区)$/.test(text.slice(mention.start, mention.end)) || /^(?:记者|表示|指出|其中|同时|此外|另外)/.test(lead);
+}
+
+// 全国/我国 as the subject of a figure; 占全国, 全国第一, 全国百强 compare with the nation instead.
+const NATION_SUBJECT = /(?:^|[，。；：、])(?:全国|我国)(?!第|首|百强|领先|前列|平均|水平)|我国/;
+
 /**
- * The place a figure belongs to: the last place named before it in its sentence, else earlier in
- * the paragraph, else the article's place; 全国 when the sentence speaks of the nation.
+ * The place a figure belongs to: a place named in its clause before it, else one named as the
+ * subject earlier in the sentence or paragraph, else the article's place.
  */
 function regionAt(
   at: number,
   sentence: Span,
-  regions: ReturnType<typeof findRegionMentions>,
+  regions: RegionMention[],
   text: string,
   context: ParagraphContext,
 ): string | null {
+  const clause = clauseAround(text, at);
   const before = regions.filter((r) => r.end <= at);
-  const inSentence = before.filter((r) => r.start >= sentence.start).at(-1);
+  const inClause = before.filter((r) => r.start >= clause.start && !/[占比较与向援对]$/.test(text.slice(r.start - 1, r.start))).at(-1);
+  if (inClause) return inClause.region;
+  const subjects = before.filter((r) => isSubjectMention(text, r));
+  const inSentence = subjects.filter((r) => r.start >= sentence.start).at(-1);
   if (inSentence) return inSentence.region;
-  const sentencePrefix = text.slice(sentence.start, at);
-  if (/全国|我国/.test(sentencePrefix)) return NATION;
-  const inParagraph = before.at(-1);
+  if (NATION_SUBJECT.test(text.slice(sentence.start, at))) return NATION;
+  const inParagraph = subjects.at(-1);
   if (inParagraph) return inParagraph.region;
   return context.articleRegion;
 }
@@ -150,19 +172,23 @@ function yearAt(at: number, sentence: Span, years: YearMention[], context: Parag
 }
 
 const FORECAST = /预计|预测|有望/;
-const ACTUAL = /已经?(?:完成|建成|实现|形成|开通|覆盖|累计)|累计|完成了|实现了|达到了|增长了|超额完成|圆满完成|建成了|过去一年|去年|同比/;
+// Said earlier in a sentence, these make its later figures results too (已完成目标任务，累计应用…).
+const RESULT_SO_FAR = /已经?(?:完成|建成|实现)|累计|圆满完成|过去(?:一|五|\d+)年/;
+const ACTUAL = /已经?(?:完成|建成|实现|形成|开通|覆盖|累计)|累计|完成了|实现了|达到了|增长了|超额完成|圆满完成|建成了|过去(?:一|五|\d+)年|(?<![比较])去年|同比增长/;
 
 /**
  * Target, result or forecast: the clause's own words decide first (圆满完成 → result), then the
  * words said before the figure in its sentence (预计全年…，…约2500亿元 → forecast).
  */
-function kindOf(sentenceBefore: string, clause: string, context: ParagraphContext): TargetKind {
+function kindOf(sentenceBefore: string, clause: string, context: ParagraphContext, year: number | null): TargetKind {
   if (FORECAST.test(clause)) return 'forecast';
   if (ACTUAL.test(clause)) return 'actual';
   // A review of the past year reports results, whatever verbs it uses.
   if (context.reviewing) return 'actual';
   if (FORECAST.test(sentenceBefore)) return 'forecast';
-  if (ACTUAL.test(sentenceBefore)) return 'actual';
+  if (RESULT_SO_FAR.test(sentenceBefore)) return 'actual';
+  // A figure for a year before the document's own is a result, not a plan.
+  if (year !== null && context.documentYear !== null && year < context.documentYear) return 'actual';
   return 'target';
 }
 
@@ -219,7 +245,7 @@ function datedTargetsWithoutFigure(
   sentence: Span,
   figures: Figure[],
   years: YearMention[],
-  regions: ReturnType<typeof findRegionMentions>,
+  regions: RegionMention[],
   context: ParagraphContext,
 ): Target[] {
   const text = paragraph.text;

@@ -19,7 +19,7 @@ const FIVE_YEAR_PLANS: Record<string, number> = {
 
 // A year that starts a period (2019-2022年) is not the year of a figure; the period's end is.
 const YEAR_PATTERN =
-  /(到|至|截至|截止到?)?((?:19|20)\d{2})(?:\s*[-—–~～至到]\s*((?:19|20)\d{2}))?\s*年|(今年|明年|去年|全年|本年|当年|前年)|“?(十[一二三四五]五)”?(?:时期|期间|规划|末)?/g;
+  /(到|至|截至|截止到?)?((?:19|20)\d{2})(?:\s*[-—–~～至到]\s*((?:19|20)\d{2}))?\s*年|(今年|明年|去年|全年|本年|当年|前年|过去一年|过去五年)|“?(十[一二三四五]五)”?(?:时期|期间|规划|末)?/g;
 
 const RELATIVE_OFFSET: Record<string, number> = {
   今年: 0,
@@ -29,6 +29,8 @@ const RELATIVE_OFFSET: Record<string, number> = {
   明年: 1,
   去年: -1,
   前年: -2,
+  过去一年: -1,
+  过去五年: -1,
 };
 
 /** Every year the text names, in order; relative words only when `documentYear` is known. */
