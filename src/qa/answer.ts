@@ -1,7 +1,7 @@
 // Composing an answer from the ranked targets and passages. Every figure in the answer line is
 // the text of a cited target's figure: nothing is computed, rounded or restated.
 import type { Answer, Citation, Paragraph, Target } from '../model.ts';
-import { cutWords } from '../text/segment.ts';
+import { subjectOf } from '../targets/metric.ts';
 import type { Question } from './question.ts';
 import { answersQuestion, type ScoredTarget } from './rank.ts';
 
@@ -30,22 +30,27 @@ export function describeSource(citation: Citation): string {
   return parts.join(' · ');
 }
 
-function lastWord(text: string): string {
-  return cutWords(text).at(-1) ?? text;
-}
-
 function sameValue(a: Target, b: Target): boolean {
   return JSON.stringify(a.figure?.base) === JSON.stringify(b.figure?.base) && a.figure?.baseUnit === b.figure?.baseUnit;
 }
 
+/** Two targets speak of the same thing when one's subject holds the other's (信息消费体验馆 ⊇ 体验馆). */
+function sameThing(a: Target, b: Target): boolean {
+  const x = subjectOf(a.metric);
+  const y = subjectOf(b.metric);
+  return x.includes(y) || y.includes(x);
+}
+
+// How much lower than the best a differing target may score and still be the same question's answer.
+const CONFLICT_MARGIN = 0.12;
+
 /**
- * Targets close to the best that speak of the same thing (same place, year and counted noun) but
- * state another value: the documents differ, and the answer shows both.
+ * Targets as good as the best that speak of the same thing (same place and year, one subject
+ * within the other) but state another value: the documents differ, and the answer shows both.
  */
 function conflictingTargets(best: ScoredTarget, ranked: ScoredTarget[]): Target[] {
-  const head = lastWord(best.target.subject);
   return ranked
-    .filter((s) => s !== best && answersQuestion(s) && s.score >= best.score - 0.25)
+    .filter((s) => s !== best && answersQuestion(s) && s.score >= best.score - CONFLICT_MARGIN)
     .map((s) => s.target)
     .filter(
       (t) =>
@@ -54,7 +59,7 @@ function conflictingTargets(best: ScoredTarget, ranked: ScoredTarget[]): Target[
         t.region === best.target.region &&
         (t.year === best.target.year || t.year === null || best.target.year === null) &&
         t.figure.baseUnit === best.target.figure.baseUnit &&
-        lastWord(t.subject) === head &&
+        sameThing(t, best.target) &&
         !sameValue(t, best.target),
     );
 }

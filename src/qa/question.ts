@@ -24,8 +24,9 @@ export interface Question {
 
 // What people type → what the documents write. Applied to the folded question before segmenting.
 const SYNONYMS: Array<[RegExp, string]> = [
-  [/\bgdp\b|gdp|经济增长(?:目标|速度)?|经济增速/g, '生产总值增长'],
-  [/国内生产总值|地区生产总值/g, '生产总值'],
+  [/gdp|经济增长(?:目标|速度)?|经济增速/g, '生产总值增长'],
+  // 地区生产总值 is a province's own GDP and the place says which; reports also write 全省生产总值.
+  [/地区生产总值/g, '生产总值'],
   [/增速|增幅/g, '增长'],
   [/\bcpi\b|cpi|物价涨幅|物价/g, '居民消费价格涨幅'],
   [/失业率/g, '调查失业率'],
@@ -96,7 +97,9 @@ export function parseQuestion(original: string, latestYear: number | null): Ques
   for (const [pattern, replacement] of ENGLISH) text = text.replace(pattern, replacement);
   for (const [pattern, replacement] of SYNONYMS) text = text.replace(pattern, replacement);
   const regionMention = findRegionMentions(text)[0];
-  const region = regionMention?.region ?? (/全国|我国|全中国|中国/.test(text) ? NATION : null);
+  const region = regionMention?.region ?? (/全国|我国|全中国|中国|国内生产总值/.test(text) ? NATION : null);
+  // Without a place, GDP is the nation's: 国内生产总值, as the national reports write it.
+  if (region === null || region === NATION) text = text.replace(/(?<!国内)生产总值/g, '国内生产总值');
   // 全年 in a question means "in the year", not a particular one.
   const years = findYearMentions(text, latestYear).filter((y) => !/^(?:全年|本年|当年)$/.test(text.slice(y.start, y.end)));
   const year = years.at(-1)?.year ?? null;
