@@ -2,6 +2,7 @@
 // the text of a cited target's figure: nothing is computed, rounded or restated.
 import type { Answer, Citation, Paragraph, Target } from '../model.ts';
 import { subjectOf } from '../targets/metric.ts';
+import { foldForMatching } from '../text/fold.ts';
 import type { Question } from './question.ts';
 import { answersQuestion, type ScoredTarget } from './rank.ts';
 
@@ -115,7 +116,13 @@ export function composeAnswer(question: Question, ranked: ScoredTarget[], passag
     };
   }
   if (question.ask === 'list') {
-    const listed = fitting.filter((s) => s.score >= best.score * 0.6).map((s) => s.target);
+    // The last word of a list question names the kind of thing listed (…先进制造业集群): each item is one.
+    const kind = question.words.at(-1);
+    const listed = fitting
+      .filter((s) => s.score >= best.score * 0.6)
+      .filter((s) => kind === undefined || foldForMatching(`${s.target.metric}${s.target.subject}`).includes(kind))
+      .map((s) => s.target);
+    if (listed.length === 0) listed.push(best.target);
     return {
       question: question.original,
       status: 'answered',
