@@ -12,6 +12,7 @@ import { loadSearchIndex, saveSearchIndex } from '../search/store.ts';
 import { extractTargets } from '../targets/extract.ts';
 import { collectUserTerms, loadDictionary } from '../text/segment.ts';
 import { findFigures } from '../text/figures.ts';
+import { clauseAround, splitSentences } from '../text/sentences.ts';
 import { composeAnswer } from './answer.ts';
 import { parseQuestion, type Question } from './question.ts';
 import { answersQuestion, rankTargets } from './rank.ts';
@@ -141,20 +142,28 @@ export function createEngine(index: SearchIndex, origin: OpenedEngine['origin'])
 
   function checkClaims(text: string): ClaimCheck[] {
     const checks: ClaimCheck[] = [];
-    for (const claim of findFigures(text)) {
-      const sentenceStart = Math.max(0, text.lastIndexOf('。', claim.start) + 1);
-      const sentenceEnd = text.indexOf('。', claim.end);
-      const sentence = text.slice(sentenceStart, sentenceEnd < 0 ? text.length : sentenceEnd + 1).trim();
-      const question = parseQuestion(sentence.replace(claim.text, ''), latestYear);
-      const best = rankTargets(question, candidatesFor(question)).find(
-        (s) => answersQuestion(s) && s.target.figure !== null && s.target.figure.baseUnit === claim.baseUnit,
-      );
-      if (!best) {
-        checks.push({ claim, sentence, verdict: 'unknown', target: null });
-        continue;
+    for (const sentence of splitSentences(text)) {
+      const claims = findFigures(sentence.text);
+      for (const claim of claims) {
+        // Each figure is checked against the words of its own clause and its sentence's place and year.
+        const clause = clauseAround(sentence.text, claim.start);
+        const words = `${sentence.text.slice(0, clause.start)}${clause.text}`.replace(claim.text, '');
+        const question = parseQuestion(words, latestYear);
+        // A claim without a unit (2万亿) is compared with a figure of any unit.
+        const best = rankTargets(question, candidatesFor(question)).find(
+          (s) =>
+            answersQuestion(s) &&
+            s.target.figure !== null &&
+            (claim.baseUnit === '' || s.target.figure.baseUnit === claim.baseUnit),
+        );
+        const base = { claim: { ...claim, start: claim.start + sentence.start, end: claim.end + sentence.start }, sentence: sentence.text };
+        if (!best) {
+          checks.push({ ...base, verdict: 'unknown', target: null });
+          continue;
+        }
+        const agrees = JSON.stringify(best.target.figure?.base) === JSON.stringify(claim.base);
+        checks.push({ ...base, verdict: agrees ? 'agrees' : 'differs', target: best.target });
       }
-      const agrees = JSON.stringify(best.target.figure?.base) === JSON.stringify(claim.base);
-      checks.push({ claim, sentence, verdict: agrees ? 'agrees' : 'differs', target: best.target });
     }
     return checks;
   }
