@@ -10,7 +10,7 @@ import { buildSearchIndex, summarizeIndex, type SearchIndex } from '../search/bu
 import { searchParagraphs, searchTargets } from '../search/query.ts';
 import { loadSearchIndex, saveSearchIndex } from '../search/store.ts';
 import { extractTargets } from '../targets/extract.ts';
-import { collectUserTerms, loadDictionary } from '../text/segment.ts';
+import { collectUserTerms, loadDictionary, searchTokens } from '../text/segment.ts';
 import { findFigures } from '../text/figures.ts';
 import { clauseAround, splitSentences } from '../text/sentences.ts';
 import { composeAnswer } from './answer.ts';
@@ -79,9 +79,17 @@ export async function openEngine(options: EngineOptions): Promise<OpenedEngine> 
 const CANDIDATES = 200;
 const PASSAGES = 4;
 
-/** The tokens of a question worth searching: its content words and their sub-words. */
+/**
+ * The tokens of a question worth searching: its content words and the words inside long ones
+ * (钢铁产业 → 钢铁, 产业); one-character words match too much to be worth their cost.
+ */
 function queryTokens(question: Question): string[] {
-  return question.words.filter((w) => w.length >= 2 || /[a-z0-9]/.test(w));
+  const tokens = new Set<string>();
+  for (const word of question.words) {
+    if (word.length >= 2 || /[a-z0-9]/.test(word)) tokens.add(word);
+    if (word.length >= 4) for (const part of searchTokens(word)) if (part.length >= 2) tokens.add(part);
+  }
+  return [...tokens];
 }
 
 export function createEngine(index: SearchIndex, origin: OpenedEngine['origin']): OpenedEngine {
@@ -105,7 +113,7 @@ export function createEngine(index: SearchIndex, origin: OpenedEngine['origin'])
     const tokens = queryTokens(question);
     if (tokens.length === 0) return [];
     const hits = searchParagraphs(index, { tokens, limit: 50 });
-    const needed = question.words.filter((w) => w.length >= 2);
+    const needed = queryTokens(question).filter((w) => !question.words.includes(w) || w.length < 4);
     return hits
       .map((h) => h.paragraph)
       .filter((p) => question.region === null || p.text.includes(question.region) || p.headline.includes(question.region))

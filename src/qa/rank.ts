@@ -63,6 +63,26 @@ function found(word: string, tokens: string[], text: string): boolean {
   return word.length >= 2 && text.includes(word);
 }
 
+const partsCache = new Map<string, string[]>();
+
+/** The shorter words inside a long one (钢铁产业 → 钢铁, 产业), for when it is not found whole. */
+function partsOf(word: string): string[] {
+  let parts = partsCache.get(word);
+  if (!parts) {
+    parts = word.length >= 4 ? searchTokens(word).filter((p) => p !== word && p.length >= 2) : [];
+    partsCache.set(word, parts);
+  }
+  return parts;
+}
+
+/** 1 when the word is found whole; else the share of its parts found, discounted; else 0. */
+function foundShare(word: string, tokens: string[], text: string): number {
+  if (found(word, tokens, text)) return 1;
+  const parts = partsOf(word);
+  if (parts.length === 0) return 0;
+  return (0.8 * parts.filter((p) => found(p, tokens, text)).length) / parts.length;
+}
+
 const MONEY = /元$/;
 const COUNTED = /^(?:个|家|台|套|台\(套\)|项|所|座|条|件|辆|户|名|人|人次|批|处|种|类)$/;
 
@@ -95,12 +115,10 @@ export function scoreTarget(question: Question, target: Target): ScoredTarget | 
   for (const word of question.words) {
     const weight = weightOf(word);
     total += weight;
-    if (found(word, words.metric, words.metricText)) {
-      matched += weight;
-      metricHit = true;
-    } else if (found(word, words.context, words.contextText)) {
-      matched += weight * 0.6;
-    }
+    const inMetric = foundShare(word, words.metric, words.metricText);
+    const inContext = inMetric < 1 ? foundShare(word, words.context, words.contextText) : 0;
+    if (inMetric > 0) metricHit = true;
+    matched += weight * Math.max(inMetric, inContext * 0.6);
   }
   const recall = total > 0 ? matched / total : 0;
   const inQuestion = words.metricWords.filter((w) => question.text.includes(w)).length;
