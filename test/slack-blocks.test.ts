@@ -48,14 +48,14 @@ function expectWithinLimits(message: SlackMessage): void {
 }
 
 describe('figureInWords', () => {
-  it('puts the qualifier in words around the amount', () => {
+  it('shows the figure in the document’s own words, qualifier included', () => {
     expect(figureInWords(figure('6000亿元', 6000, '亿元', 'eq'))).toBe('6000亿元');
     expect(figureInWords(figure('3000亿元以上', 3000, '亿元', 'gte'))).toBe('3000亿元以上');
-    expect(figureInWords(figure('约5%', 5, '%', 'approx', '%'))).toBe('5%左右');
-    expect(figureInWords(figure('超3000亿元', 3000, '亿元', 'gt'))).toBe('超过3000亿元');
-    expect(figureInWords(figure('不超过3%', 3, '%', 'lte', '%'))).toBe('3%以下');
-    expect(figureInWords(figure('不足1万人', 1, '万人', 'lt', '人'))).toBe('不到1万人');
-    expect(figureInWords(figure('1-2个', [1, 2], '个', 'range', '个'))).toBe('1–2个');
+    expect(figureInWords(figure('约5%', 5, '%', 'approx', '%'))).toBe('约5%');
+    expect(figureInWords(figure('超3000亿元', 3000, '亿元', 'gt'))).toBe('超3000亿元');
+    expect(figureInWords(figure('不超过3%', 3, '%', 'lte', '%'))).toBe('不超过3%');
+    expect(figureInWords(figure('不足1万人', 1, '万人', 'lt', '人'))).toBe('不足1万人');
+    expect(figureInWords(figure('1-2个', [1, 2], '个', 'range', '个'))).toBe('1-2个');
     expect(figureInWords(figure('1.4万亿元', 1.4, '万亿元'))).toBe('1.4万亿元');
   });
 });

@@ -210,7 +210,7 @@ describe('Slack app over HTTP with the real engine', () => {
     const post = await waitForCall(harness.slack, 'chat.postMessage', (call) => call.args.thread_ts === ts);
     const shown = shownText(post.args);
     expect(shown).toContain(CONFLICT_TEXT);
-    expect(shown).toContain('*1–2个*');
+    expect(shown).toContain('*1-2个*');
     expect(shown).toContain('*12个*');
   });
 

@@ -6,7 +6,7 @@ import { foldForMatching } from '../text/fold.ts';
 import type { Question } from './question.ts';
 import { answersQuestion, type ScoredTarget } from './rank.ts';
 
-const KIND_WORDS: Record<Target['kind'], string> = { target: '目标', actual: '实际', forecast: '预计' };
+export const KIND_WORDS: Record<Target['kind'], string> = { target: '目标', actual: '实际', forecast: '预计' };
 
 /** "6000亿元（到2021年，目标）": the figure as the document states it, with its year and kind. */
 export function describeFigure(target: Target): string {

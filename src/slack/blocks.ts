@@ -2,7 +2,8 @@
 // shape the bot can post is testable without Slack. Text from documents and users is escaped here
 // and nowhere else; the only markup added is ours (bold, quotes, our buttons).
 import type { types } from '@slack/bolt';
-import type { Answer, Citation, Figure, Qualifier, Target, TargetKind } from '../model.ts';
+import type { Answer, Citation, Figure, Target } from '../model.ts';
+import { describeSource, KIND_WORDS } from '../qa/answer.ts';
 import type { ClaimCheck } from '../qa/types.ts';
 import { escapeSlackText } from './escape.ts';
 
@@ -34,30 +35,12 @@ export const MAX_FURTHER_SOURCES = 3;
 /** Button values may hold 2000 characters. */
 const BUTTON_VALUE_LIMIT = 2000;
 
-const QUALIFIER_WORDS: Record<Qualifier, { before: string; after: string }> = {
-  eq: { before: '', after: '' },
-  approx: { before: '', after: '左右' },
-  gte: { before: '', after: '以上' },
-  gt: { before: '超过', after: '' },
-  lte: { before: '', after: '以下' },
-  lt: { before: '不到', after: '' },
-  range: { before: '', after: '' },
-};
-
-const KIND_WORDS: Record<TargetKind, string> = { target: '目标', actual: '实际', forecast: '预计' };
-
-/** The figure as people say it: 3000亿元以上, 超过5%, 1–2个. */
+/**
+ * The figure as the document words it (3000亿元以上, 近70%, 1-2个): its qualifier is shown as the
+ * document says it, never reworded, so what is shown is exactly what the cited sentence states.
+ */
 export function figureInWords(figure: Figure): string {
-  const amount = Array.isArray(figure.value)
-    ? `${formatNumber(figure.value[0])}–${formatNumber(figure.value[1])}${figure.unit}`
-    : `${formatNumber(figure.value)}${figure.unit}`;
-  const words = QUALIFIER_WORDS[figure.qualifier];
-  return `${words.before}${amount}${words.after}`;
-}
-
-function formatNumber(value: number): string {
-  // Number#toString switches to exponents past 1e21; the documents' numbers are written out.
-  return Math.abs(value) >= 1e21 ? value.toLocaleString('en-US', { useGrouping: false }) : String(value);
+  return figure.text;
 }
 
 /** 2021年 · 目标 — when the figure is due and what kind of figure it is. */
@@ -70,9 +53,7 @@ function targetHeadline(target: Target): string {
 }
 
 /** 文件 · 标题 · 第N段 */
-export function sourceLine(citation: Citation): string {
-  return [citation.doc, citation.article, `第${citation.paragraph}段`].filter((part) => part !== '').join(' · ');
-}
+export const sourceLine: (citation: Citation) => string = describeSource;
 
 // Slack only starts bold at a word boundary, and CJK text has no spaces: a zero-width space on
 // either side lets *6000亿元* inside a sentence render bold.
@@ -161,7 +142,7 @@ function targetBlocks(target: Target): KnownBlock[] {
   const figureLine =
     target.figure !== null
       ? `*${escapeSlackText(figureInWords(target.figure))}*${when ? ` · ${when}` : ''}`
-      : `*${target.year !== null ? `${target.year}年` : KIND_WORDS[target.kind]}*${target.year !== null ? ` · ${KIND_WORDS[target.kind]}` : ''}`;
+      : `*${escapeSlackText(target.due ?? (target.year !== null ? `${target.year}年` : KIND_WORDS[target.kind]))}* · ${KIND_WORDS[target.kind]}`;
   return [
     section(headline ? `${headline}\n${figureLine}` : figureLine),
     section(quoteWithFigureMarked(target.citation, target.figure)),
