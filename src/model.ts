@@ -105,6 +105,8 @@ export const TargetSchema = z.object({
   due: z.string().optional(),
   /** Year the figure is due or refers to; null when the text gives none. */
   year: z.number().int().nullable(),
+  /** First and last year when the figure is for a period (十四五 → [2021, 2025]); `year` is the last. */
+  period: z.tuple([z.number().int(), z.number().int()]).optional(),
   kind: TargetKindSchema,
   citation: CitationSchema,
 });

@@ -12,7 +12,8 @@ export const KIND_WORDS: Record<Target['kind'], string> = { target: '目标', ac
 export function describeFigure(target: Target): string {
   if (!target.figure) return `${target.due ?? (target.year !== null ? `${target.year}年` : '')}（${KIND_WORDS[target.kind]}）`;
   const notes: string[] = [];
-  if (target.year !== null) notes.push(target.kind === 'target' ? `到${target.year}年` : `${target.year}年`);
+  if (target.period) notes.push(`${target.period[0]}—${target.period[1]}年`);
+  else if (target.year !== null) notes.push(target.kind === 'target' ? `到${target.year}年` : `${target.year}年`);
   notes.push(KIND_WORDS[target.kind]);
   return `${target.figure.text}（${notes.join('，')}）`;
 }
@@ -59,6 +60,7 @@ function conflictingTargets(best: ScoredTarget, ranked: ScoredTarget[]): Target[
         best.target.figure !== null &&
         t.region === best.target.region &&
         (t.year === best.target.year || t.year === null || best.target.year === null) &&
+        JSON.stringify(t.period) === JSON.stringify(best.target.period) &&
         t.figure.baseUnit === best.target.figure.baseUnit &&
         sameThing(t, best.target) &&
         !sameValue(t, best.target),

@@ -117,7 +117,8 @@ export function scoreTarget(question: Question, target: Target): ScoredTarget | 
     total += weight;
     const inMetric = foundShare(word, words.metric, words.metricText);
     const inContext = inMetric < 1 ? foundShare(word, words.context, words.contextText) : 0;
-    if (inMetric > 0) metricHit = true;
+    // What the target measures must hold a word that says something on its own, not just 增长 or 规模.
+    if (inMetric > 0 && !GENERIC.has(word)) metricHit = true;
     matched += weight * Math.max(inMetric, inContext * 0.6);
   }
   const recall = total > 0 ? matched / total : 0;

@@ -4,11 +4,12 @@
 // Defaults kept on purpose: threshold 1 (a document matches on any token; 0 miscounts when a token
 // prefix-matches several words), no tolerance (fuzzy matching of 1–3 character Han tokens matches
 // unrelated words), no `exact` (it never matches Han text).
-import { search, type AnyOrama } from '@orama/orama';
+import type { AnyOrama } from '@orama/orama';
 import type { Paragraph, Target, TargetKind } from '../model.ts';
 import type { SearchIndex } from './build.ts';
 import { PARAGRAPH_TEXT_FIELDS, TARGET_TEXT_FIELDS } from './schema.ts';
-import { normalizeQueryTokens, packTokens } from './tokenizer.ts';
+import { searchTopHits, type TopHit } from './orama-index.ts';
+import { normalizeQueryTokens } from './tokenizer.ts';
 
 export interface TargetQuery {
   tokens: readonly string[];
@@ -40,28 +41,16 @@ export interface ParagraphHit {
 
 const DEFAULT_LIMIT = 10;
 
-interface Hit {
-  id: string;
-  score: number;
-}
-
 function run(
   db: AnyOrama,
   tokens: string[],
   properties: readonly string[],
   where: Record<string, unknown>,
   limit: number,
-): Hit[] {
-  const params = {
-    term: packTokens(tokens),
-    properties: [...properties],
-    limit,
-    ...(Object.keys(where).length > 0 ? { where } : {}),
-  };
-  const result = search(db, params as Parameters<typeof search>[1]);
-  // Orama searches synchronously unless a plugin registered an async search hook; none is.
-  if (result instanceof Promise) throw new Error('search index: Orama searched asynchronously');
-  return result.hits.map((h) => ({ id: h.id, score: h.score }));
+): TopHit[] {
+  // Orama's search(db, { term: packTokens(tokens), properties, where, limit }) gives the same hits
+  // (test/search-index.test.ts checks it), after sorting every match; this keeps only the best.
+  return searchTopHits(db, { tokens, properties, where, limit });
 }
 
 function limitOf(limit: number | undefined): number {

@@ -85,7 +85,7 @@ function extractFromParagraph(paragraph: Paragraph, context: ParagraphContext): 
       const metric = item?.metric ?? describeMetric(text, figure, figures);
       if (metric.length === 0 || isTextStructureCount(figure, metric)) continue;
       const clause = clauseAround(text, figure.start);
-      const year = yearAt(figure.start, sentence, years, context);
+      const { year, period } = yearAt(figure.start, sentence, years, context);
       targets.push({
         id: `${paragraph.id}:${figure.start}`,
         region: regionAt(figure.start, sentence, regions, text, context),
@@ -93,6 +93,7 @@ function extractFromParagraph(paragraph: Paragraph, context: ParagraphContext): 
         subject: item?.subject ?? subjectOf(metric),
         figure: { ...figure, start: figure.start - sentence.start, end: figure.end - sentence.start },
         year,
+        ...(period ? { period } : {}),
         kind: kindOf(text.slice(sentence.start, clause.start), clause.text, context, year),
         citation: citationOf(paragraph, sentence),
       });
@@ -160,15 +161,18 @@ function regionAt(
  * the deadline or year said earlier in the paragraph (到2021年 governs the rest of it), else the
  * heading's year.
  */
-function yearAt(at: number, sentence: Span, years: YearMention[], context: ParagraphContext): number | null {
+function yearAt(at: number, sentence: Span, years: YearMention[], context: ParagraphContext): Dating {
   const before = years.filter((y) => y.end <= at);
-  const inSentence = before.filter((y) => y.start >= sentence.start).at(-1);
-  if (inSentence) return inSentence.year;
-  const deadline = before.filter((y) => y.deadline).at(-1);
-  if (deadline) return deadline.year;
-  const earlier = before.at(-1);
-  if (earlier) return earlier.year;
-  return context.headingYear;
+  const mention =
+    before.filter((y) => y.start >= sentence.start).at(-1) ?? before.filter((y) => y.deadline).at(-1) ?? before.at(-1);
+  if (mention) return { year: mention.year, ...(mention.from !== undefined ? { period: [mention.from, mention.year] } : {}) };
+  return { year: context.headingYear };
+}
+
+interface Dating {
+  year: number | null;
+  /** First and last year of the period a figure is for (十四五 → 2021, 2025). */
+  period?: [number, number];
 }
 
 const FORECAST = /预计|预测|有望/;

@@ -7,6 +7,8 @@ export interface YearMention {
   end: number;
   /** True for 到2021年 / 到2025年: a deadline that governs what follows it in the paragraph. */
   deadline: boolean;
+  /** For a period (十四五, 过去五年, 2019-2022年): its first year; `year` is its last. */
+  from?: number;
 }
 
 const FIVE_YEAR_PLANS: Record<string, number> = {
@@ -41,13 +43,16 @@ export function findYearMentions(text: string, documentYear: number | null): Yea
     const end = start + match[0].length;
     if (match[2] !== undefined) {
       const year = Number(match[3] ?? match[2]);
-      mentions.push({ year, start, end, deadline: match[1] !== undefined });
+      const period = match[3] !== undefined ? { from: Number(match[2]) } : {};
+      mentions.push({ year, start, end, deadline: match[1] !== undefined, ...period });
     } else if (match[4] !== undefined) {
       if (documentYear === null) continue;
-      mentions.push({ year: documentYear + (RELATIVE_OFFSET[match[4]] ?? 0), start, end, deadline: false });
+      const year = documentYear + (RELATIVE_OFFSET[match[4]] ?? 0);
+      const period = match[4] === '过去五年' ? { from: year - 4 } : {};
+      mentions.push({ year, start, end, deadline: false, ...period });
     } else if (match[5] !== undefined) {
       const year = FIVE_YEAR_PLANS[match[5]];
-      if (year !== undefined) mentions.push({ year, start, end, deadline: true });
+      if (year !== undefined) mentions.push({ year, start, end, deadline: true, from: year - 4 });
     }
   }
   return mentions;
