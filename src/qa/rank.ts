@@ -18,7 +18,7 @@ export interface ScoredTarget {
 /** Words that say little on their own: a match on them counts for less. */
 const GENERIC = new Set([
   '规模', '增长', '建设', '推动', '企业', '产业', '发展', '推进', '实现', '全年', '年均', '相关', '工作', '水平', '新型',
-  '集群', '数量', '总量', '应用', '项目', '领域', '重点', '主要', '培育',
+  '数量', '总量', '应用', '项目', '领域', '重点', '主要', '培育',
 ]);
 
 function weightOf(word: string): number {
