@@ -93,12 +93,21 @@ describe('answers on the shipped seed', () => {
   });
 
   it('give not_found, never another place’s or thing’s figure', () => {
-    for (const question of ['成都人工智能产业规模目标？', '广州机场旅客吞吐量目标', '火星基地建设目标是多少']) {
+    // 广州人工智能: 智能 alone (智能装备) must not pass for 人工智能; 北京汽车集群: Guangzhou's is not Beijing's.
+    for (const question of ['成都人工智能产业规模目标？', '广州机场旅客吞吐量目标', '火星基地建设目标是多少', '广州人工智能产业规模', '北京汽车集群规模目标', '广州汽车集群2025年目标']) {
       const answer = engine.ask(question);
       expect(answer.status, question).not.toBe('answered');
       expect(answer.targets).toEqual([]);
     }
     expect(engine.ask('成都人工智能产业规模目标？').status).toBe('not_found');
+  });
+
+  it('answer a place alone with its targets', () => {
+    const answer = engine.ask('北京');
+    expect(answer.status).toBe('answered');
+    expect(answer.targets.length).toBeGreaterThan(10);
+    expect(answer.targets.every((t) => t.region === '北京')).toBe(true);
+    expect(answer.answer).toMatch(/另有\d+项$/);
   });
 
   it('answer a date question with the deadline as written', () => {
@@ -148,6 +157,19 @@ describe('answers over several documents', () => {
     const y2025 = engine.ask('2025年国内生产总值增长目标是多少？');
     expect(y2025.answer).toContain('5%左右');
     expect(y2025.citations[0]!.doc).toBe('2025_national_government_work_report.txt');
+  });
+
+  it('never answer with a figure whose own words do not name the thing asked', () => {
+    // The sentence names 进出口总额 beside 社会消费品零售总额增长5%左右, but states no figure for it.
+    const answer = engine.ask('广东2025年进出口增长目标');
+    expect(answer.status).not.toBe('answered');
+    expect(answer.targets).toEqual([]);
+  });
+
+  it('keep a five-year total apart from one year’s figure', () => {
+    const answer = engine.ask('2020年城镇新增就业多少');
+    expect(answer.conflict).toBe(false);
+    expect(answer.answer).toContain('1186万人');
   });
 
   it('let a province’s report answer for that province', () => {

@@ -92,6 +92,7 @@ function citationOfParagraph(paragraph: Paragraph): Citation {
 }
 
 const MORE = 3;
+const NOT_FOUND_TEXT = '文件中没有找到相关的数字。';
 
 export function composeAnswer(question: Question, ranked: ScoredTarget[], passages: Paragraph[]): Answer {
   const fitting = ranked.filter(answersQuestion);
@@ -111,7 +112,7 @@ export function composeAnswer(question: Question, ranked: ScoredTarget[], passag
     return {
       question: question.original,
       status: 'not_found',
-      answer: '文件中没有找到相关的数字。',
+      answer: NOT_FOUND_TEXT,
       targets: [],
       citations: [],
       conflict: false,
@@ -152,6 +153,25 @@ export function composeAnswer(question: Question, ranked: ScoredTarget[], passag
     question: question.original,
     status: 'answered',
     answer: describeTarget(best.target),
+    targets,
+    citations: distinctCitations(targets),
+    conflict: false,
+  };
+}
+
+const PLACE_LIST = 10;
+
+/** The answer to a place alone (北京？): its targets, the first few in the line, all in the records. */
+export function composePlaceAnswer(question: Question, targets: Target[]): Answer {
+  if (targets.length === 0) {
+    return { question: question.original, status: 'not_found', answer: NOT_FOUND_TEXT, targets: [], citations: [], conflict: false };
+  }
+  const shown = targets.slice(0, PLACE_LIST).map(describeTarget).join('；');
+  const more = targets.length > PLACE_LIST ? `；另有${targets.length - PLACE_LIST}项` : '';
+  return {
+    question: question.original,
+    status: 'answered',
+    answer: `${shown}${more}`,
     targets,
     citations: distinctCitations(targets),
     conflict: false,

@@ -13,7 +13,7 @@ import { extractTargets } from '../targets/extract.ts';
 import { collectUserTerms, loadDictionary, searchTokens } from '../text/segment.ts';
 import { findFigures } from '../text/figures.ts';
 import { clauseAround, splitSentences } from '../text/sentences.ts';
-import { composeAnswer } from './answer.ts';
+import { composeAnswer, composePlaceAnswer } from './answer.ts';
 import { parseQuestion, type Question } from './question.ts';
 import { answersQuestion, rankTargets } from './rank.ts';
 import type { ClaimCheck, Engine, TargetFilter } from './types.ts';
@@ -123,6 +123,10 @@ export function createEngine(index: SearchIndex, origin: OpenedEngine['origin'])
 
   function ask(text: string): Answer {
     const question = parseQuestion(text, latestYear);
+    // A place alone asks for the place's figures: list them, as /target does.
+    if (question.words.length === 0 && question.region !== null) {
+      return composePlaceAnswer(question, targets({ region: question.region, ...(question.year !== null ? { year: question.year } : {}) }));
+    }
     const ranked = rankTargets(question, candidatesFor(question));
     const passages = ranked.some(answersQuestion) ? [] : passagesFor(question);
     return composeAnswer(question, ranked, passages);

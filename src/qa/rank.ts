@@ -75,12 +75,14 @@ function partsOf(word: string): string[] {
   return parts;
 }
 
-/** 1 when the word is found whole; else the share of its parts found, discounted; else 0. */
+/**
+ * 1 when the word is found whole; 0.8 when every part of it is (钢铁产业 → 钢铁…产业); else 0: a
+ * part alone (智能 of 人工智能) says nothing of the whole.
+ */
 function foundShare(word: string, tokens: string[], text: string): number {
   if (found(word, tokens, text)) return 1;
   const parts = partsOf(word);
-  if (parts.length === 0) return 0;
-  return (0.8 * parts.filter((p) => found(p, tokens, text)).length) / parts.length;
+  return parts.length > 0 && parts.every((p) => found(p, tokens, text)) ? 0.8 : 0;
 }
 
 const MONEY = /元$/;
@@ -118,7 +120,7 @@ export function scoreTarget(question: Question, target: Target): ScoredTarget | 
     const inMetric = foundShare(word, words.metric, words.metricText);
     const inContext = inMetric < 1 ? foundShare(word, words.context, words.contextText) : 0;
     // What the target measures must hold a word that says something on its own, not just 增长 or 规模.
-    if (inMetric > 0 && !GENERIC.has(word)) metricHit = true;
+    if (inMetric === 1 && !GENERIC.has(word)) metricHit = true;
     matched += weight * Math.max(inMetric, inContext * 0.6);
   }
   const recall = total > 0 ? matched / total : 0;
@@ -126,6 +128,7 @@ export function scoreTarget(question: Question, target: Target): ScoredTarget | 
   const precision = words.metricWords.length > 0 ? inQuestion / words.metricWords.length : 0;
   let score = 0.75 * recall + 0.25 * precision + askFit(question, target);
   if (question.year !== null && target.year === question.year) score += 0.1;
+  if (question.year !== null && target.year === null) score -= 0.1;
   if (question.region === null && target.region === NATION) score += 0.03;
   if (question.forecast && target.kind === 'forecast') score += 0.1;
   if (/目标|要|将|力争|计划/.test(question.text) && target.kind === 'target') score += 0.05;
