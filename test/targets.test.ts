@@ -179,3 +179,24 @@ describe('targets of the government work reports', () => {
     expect(headline(zhejiang, /生产总值增长/, '5.5%')).toMatchObject({ region: '浙江', year: 2024, kind: 'actual' });
   });
 });
+
+describe('metrics of changes and of lists without a count', () => {
+  const of = (text: string) =>
+    extractTargets(readDocument('t.txt', new TextEncoder().encode(`三、2025年政府工作任务\n\n${text}\n`))).map((t) => [t.metric, t.figure?.text]);
+
+  it('give a change 比上年 the thing of the figure before it', () => {
+    expect(of('今年赤字率拟按4%左右安排、比上年提高1个百分点，赤字规模5.66万亿元、比上年增加1.6万亿元。')).toEqual([
+      ['赤字率', '4%左右'],
+      ['赤字率比上年提高', '1个百分点'],
+      ['赤字规模', '5.66万亿元'],
+      ['赤字规模比上年增加', '1.6万亿元'],
+    ]);
+  });
+
+  it('split a 分别 list joined by 和 into its items', () => {
+    expect(of('居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。')).toEqual([
+      ['居民医保', '30元'],
+      ['基本公共卫生服务经费人均财政补助标准', '5元'],
+    ]);
+  });
+});

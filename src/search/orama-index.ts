@@ -168,10 +168,16 @@ function score(
         const node = stack.pop()!;
         if (node.e && node.d.size > 0) {
           const matching = count(occurrences, node.w);
+          // bm25() inlined, its idf computed once per word: the same operations in the same order.
+          const idf = Math.log(1 + (docsCount - matching + 0.5) / (matching + 0.5));
           for (const id of node.d) {
             if (whereFiltersIDs !== undefined && !whereFiltersIDs.has(id)) continue;
             const length = lengths[id] ?? 1;
-            const value = bm25(1 / length, matching, docsCount, length, avgLength, relevance) * weight;
+            const tf = 1 / length;
+            const value =
+              ((idf * (relevance.d + tf * (relevance.k + 1))) /
+                (tf + relevance.k * (1 - relevance.b + (relevance.b * length) / avgLength))) *
+              weight;
             if (stamps[id] === stamp) {
               scores[id] = scores[id]! + value;
             } else {

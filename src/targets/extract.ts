@@ -222,14 +222,16 @@ function assignListItems(text: string, sentence: Span, figures: Figure[]): Map<n
   const listed = figures.filter((f) => f.start > at && clauseAround(text, f.start).start <= at);
   if (listed.length < 2) return result;
   const measureClause = clauseAround(text, at);
-  const measure = text.slice(measureClause.start, at).trim();
+  let measure = text.slice(measureClause.start, at).trim();
   // The items stand in the clause before the one that says 分别, or before 分别 in its own clause.
-  const itemsText =
-    measure.length > 0 && measureClause.start > sentence.start
-      ? text.slice(clauseAround(text, measureClause.start - 2).start, measureClause.start - 1)
-      : text.slice(measureClause.start, at);
+  const itemsInClauseBefore = measure.length > 0 && measureClause.start > sentence.start;
+  const itemsText = itemsInClauseBefore
+    ? text.slice(clauseAround(text, measureClause.start - 2).start, measureClause.start - 1)
+    : measure;
   const items = splitListItems(itemsText, listed.length);
   if (!items) return result;
+  // "居民医保和基本公共卫生服务经费…标准分别再提高": the items are the measured things themselves.
+  if (!itemsInClauseBefore) measure = '';
   listed.forEach((figure, i) => {
     const item = items.items[i]!;
     result.set(figure.start, {

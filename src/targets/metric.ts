@@ -11,7 +11,7 @@ const LEADING_NOISE = new RegExp(
   [
     '^(?:到|至|截至|截止到?)?(?:19|20)\\d{2}(?:\\s*[-—–~～至到]\\s*(?:19|20)\\d{2})?年(?:年底|年末|底|末)?(?:前)?',
     '^(?:今年|明年|去年|全年|本年|当年)',
-    '^(?:力争|确保|争取|预计|累计|其中|并|以及|和|与|及|要|将|已|共|还|再|使|让|该|全市|全省|全国|我国|目标是|主要预期目标是|实现|达到|达|是|为)',
+    '^(?:力争|确保|争取|预计|累计|其中|并|以及|和|与|及|要|将|已|共|还|再|使|让|该|拟|合计|全市|全省|全国|我国|目标是|主要预期目标是|实现|达到|达|是|为)',
     '^[、，\\s“”"（）()]+',
   ].join('|'),
 );
@@ -45,6 +45,8 @@ const COUNT_UNITS = /^(?:个|家|台|套|台\(套\)|台（套）|项|所|座|条
 // A metric that names only a measure (增长, 占比) measures the thing named before it in the sentence.
 const MEASURE_ONLY = /^(?:\p{Script=Han}{0,2}|年均增长|同比增长|增长|提高|下降|降低|增加|减少|占比|比重)$/u;
 const COORDINATION = /[和及与、]$/;
+// "比上年增加1.6万亿元" is a change in the thing of the figure before it.
+const COMPARED_WITH_BEFORE = /^(?:比|较)(?:上年|去年|上一年|同期)/;
 
 function leadOf(text: string, from: number, to: number): string {
   return stripTrailing(stripLeading(text.slice(from, to)));
@@ -61,9 +63,11 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
   const between = previous ? text.slice(previous.end, figure.start) : '';
   // "2个世界级和4个国家级…集群": a count joined to the one before it shares that one's verb.
   const coordinated = previous !== undefined && COORDINATION.test(between.trim());
+  // "4%左右安排、比上年提高1个百分点": what follows the last 、 is this figure's own.
+  const ownStart = previous ? previous.end + between.lastIndexOf('、') + 1 : clause.start;
   let before = coordinated
     ? leadOf(text, clause.start, previous.start)
-    : leadOf(text, previous?.end ?? clause.start, figure.start);
+    : leadOf(text, ownStart, figure.start);
   if (coordinated) before = `${before}${stripLeading(between.replace(/^[^和及与、]*[和及与、]/, ''))}`;
   let after = text
     .slice(figure.end, next?.start ?? clause.end)
@@ -77,7 +81,7 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
   let metric = before;
   if (COUNT_UNITS.test(figure.baseUnit) && /^\p{Script=Han}|^[“"]/u.test(after)) metric = `${before}${after}`;
   else if (before.length === 0 && after.length > 0) metric = after;
-  if (MEASURE_ONLY.test(metric)) {
+  if (MEASURE_ONLY.test(metric) || COMPARED_WITH_BEFORE.test(metric)) {
     const earlier = sentenceFigures.filter((f) => f.end <= figure.start).at(-1);
     if (earlier) {
       const earlierClause = clauseAround(text, earlier.start);
