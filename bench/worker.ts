@@ -1,0 +1,326 @@
+// The benchmark's measuring processes. bench/run.ts starts each task in a fresh process so that
+// load times, cold starts and memory are those of a process that did nothing else:
+//
+//   node --import tsx bench/worker.ts <task> [args…]
+//
+// and reads its result from the last stdout line, `RESULT {json}`; progress goes to stderr. Only node
+// built-ins are imported statically: the `phases` task times the project's own imports.
+const bootMs = performance.now();
+
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+type Task = (args: string[]) => Promise<unknown>;
+
+const log = (line: string) => process.stderr.write(`  [${process.argv[2]}] ${line}\n`);
+
+function texts(documents: readonly import('../src/model.ts').Document[]): string[] {
+  return documents.flatMap((d) => d.articles.flatMap((a) => [a.headline, ...a.paragraphs.map((p) => p.text)]));
+}
+
+function paragraphCount(documents: readonly import('../src/model.ts').Document[]): number {
+  return documents.reduce((n, d) => n + d.articles.reduce((m, a) => m + a.paragraphs.length, 0), 0);
+}
+
+async function folderBytes(dir: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const name of await readdir(dir)) out[name] = (await stat(join(dir, name))).size;
+  return out;
+}
+
+async function readManifest(indexDir: string): Promise<{ seeds: Record<string, string>; dictionaryHash: string }> {
+  return JSON.parse(await readFile(join(indexDir, 'manifest.json'), 'utf8')) as { seeds: Record<string, string>; dictionaryHash: string };
+}
+
+/**
+ * The part of an index's dictionary key that openEngine adds after the terms' hash (a hash of the
+ * pipeline's code), read off an engine opened over an empty folder: an index built here with it is
+ * one that openEngine loads instead of rebuilding.
+ */
+async function pipelineSuffix(): Promise<string> {
+  const { openEngine } = await import('../src/qa/engine.ts');
+  const { collectUserTerms, hashTerms } = await import('../src/text/segment.ts');
+  const empty = await mkdtemp(join(tmpdir(), 'zhibiao-bench-empty-'));
+  try {
+    await mkdir(join(empty, 'seeds'));
+    const engine = await openEngine({ seedsDir: join(empty, 'seeds'), indexDir: join(empty, 'index'), rebuild: true });
+    const prefix = `${hashTerms(collectUserTerms([]))}-`;
+    const key = engine.index.dictionaryHash;
+    if (!key.startsWith(prefix)) throw new Error(`openEngine's dictionary key ${key} no longer starts with the terms' hash`);
+    return key.slice(prefix.length);
+  } finally {
+    await rm(empty, { recursive: true, force: true });
+  }
+}
+
+/** Builds and saves the index of a seeds folder the way openEngine does, timing each stage. */
+const build: Task = async ([seedsDir, indexDir]) => {
+  const { loadSeeds } = await import('../src/corpus/load.ts');
+  const { extractTargets } = await import('../src/targets/extract.ts');
+  const { buildSearchIndex } = await import('../src/search/build.ts');
+  const { saveSearchIndex } = await import('../src/search/store.ts');
+  const { collectUserTerms, loadDictionary } = await import('../src/text/segment.ts');
+  const { peakRssMB, rssMB } = await import('./lib/stats.ts');
+  const suffix = await pipelineSuffix();
+
+  let t = performance.now();
+  const documents = await loadSeeds(seedsDir!, { warn: log });
+  const seedsMs = performance.now() - t;
+  const paragraphs = paragraphCount(documents);
+  const chars = texts(documents).reduce((n, s) => n + s.length, 0);
+  t = performance.now();
+  const termsHash = loadDictionary(collectUserTerms(texts(documents)));
+  const dictionaryMs = performance.now() - t;
+  t = performance.now();
+  const targets = documents.flatMap(extractTargets);
+  const extractMs = performance.now() - t;
+  log(`${paragraphs} paragraphs: ${targets.length} targets in ${extractMs.toFixed(0)} ms; inserting`);
+  t = performance.now();
+  const index = buildSearchIndex({
+    documents,
+    targets,
+    dictionaryHash: `${termsHash}-${suffix}`,
+    seedHashes: Object.fromEntries(documents.map((d) => [d.file, d.hash])),
+  });
+  const insertMs = performance.now() - t;
+  const rssBuilt = rssMB(false);
+  t = performance.now();
+  await saveSearchIndex(indexDir!, index);
+  const saveMs = performance.now() - t;
+  const files = await folderBytes(indexDir!);
+  return {
+    documents: documents.length,
+    paragraphs,
+    chars,
+    targets: targets.length,
+    seedsMs,
+    dictionaryMs,
+    extractMs,
+    insertMs,
+    saveMs,
+    files,
+    bytes: Object.values(files).reduce((a, b) => a + b, 0),
+    rssBuiltMB: rssBuilt,
+    peakRssMB: peakRssMB(),
+  };
+};
+
+/** Loads a saved index alone (no seeds, no jieba): the time and memory of the index itself. */
+const loadOnly: Task = async ([indexDir]) => {
+  const importStart = performance.now();
+  const { loadSearchIndex } = await import('../src/search/store.ts');
+  const { rssMB } = await import('./lib/stats.ts');
+  const importMs = performance.now() - importStart;
+  const rssBefore = rssMB();
+  const manifest = await readManifest(indexDir!);
+  const t = performance.now();
+  const result = await loadSearchIndex(indexDir!, { seedHashes: manifest.seeds, dictionaryHash: manifest.dictionaryHash });
+  const loadMs = performance.now() - t;
+  if (!result.ok) throw new Error(`saved index not loaded: ${result.reason}`);
+  return { bootMs, importMs, loadMs, rssBeforeMB: rssBefore, rssAfterMB: rssMB(), paragraphs: result.index.paragraphs.size };
+};
+
+/** Opens the engine as the programs do (seeds, jieba, saved index), then asks every question once. */
+const ask: Task = async ([seedsDir, indexDir, questionsOut]) => {
+  const { openEngine } = await import('../src/qa/engine.ts');
+  const { benchQuestions, devQuestions } = await import('./lib/questions.ts');
+  const { percentiles, rssMB } = await import('./lib/stats.ts');
+  let t = performance.now();
+  const engine = await openEngine({ seedsDir: seedsDir!, indexDir: indexDir!, log });
+  const openMs = performance.now() - t;
+  if (!engine.origin.loaded) throw new Error(`openEngine rebuilt the index instead of loading it (${engine.origin.reason})`);
+  const rssAfterLoad = rssMB();
+  const questions = benchQuestions(engine.index.targets);
+  await writeFile(questionsOut!, JSON.stringify(questions));
+  // Warm-up: the JIT and Orama's caches, on questions of the same kinds (not timed).
+  for (const q of questions.slice(-50)) engine.ask(q.q);
+  const times: number[] = [];
+  const statuses: Record<string, number> = {};
+  t = performance.now();
+  for (const q of questions) {
+    const started = performance.now();
+    const answer = engine.ask(q.q);
+    times.push(performance.now() - started);
+    statuses[`${q.source}:${answer.status}`] = (statuses[`${q.source}:${answer.status}`] ?? 0) + 1;
+  }
+  const totalMs = performance.now() - t;
+  const dev = devQuestions().questions.map((d) => {
+    const answer = engine.ask(d.q);
+    const states = answer.status === 'answered' && d.expect.every((f) => answer.answer.includes(f));
+    return { q: d.q, none: d.none === true, right: d.none ? answer.status !== 'answered' : states, answer: answer.answer };
+  });
+  const slowest = questions
+    .map((q, i) => ({ q: q.q, ms: times[i]! }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+  return {
+    openMs,
+    summary: engine.summary(),
+    rssAfterLoadMB: rssAfterLoad,
+    rssAfterAsksMB: rssMB(),
+    questions: questions.length,
+    totalMs,
+    latency: percentiles(times),
+    times,
+    statuses,
+    dev,
+    slowest,
+  };
+};
+
+/** Stock Orama with @orama/tokenizers' mandarin tokenizer over the plain paragraphs, default search. */
+const baseline: Task = async ([indexDir, questionsFile, budget]) => {
+  const { create, insertMultiple, search } = await import('@orama/orama');
+  const { createTokenizer } = await import('@orama/tokenizers/mandarin');
+  const { devQuestions } = await import('./lib/questions.ts');
+  const { percentiles, rssMB } = await import('./lib/stats.ts');
+  const records = JSON.parse(await readFile(join(indexDir!, 'records.json'), 'utf8')) as {
+    documents: import('../src/model.ts').Document[];
+  };
+  const rows = records.documents.flatMap((d) =>
+    d.articles.flatMap((a) => a.paragraphs.map((p) => ({ id: p.id, text: p.text, headline: p.headline }))),
+  );
+  const db = create({ schema: { text: 'string', headline: 'string' } as const, components: { tokenizer: createTokenizer() } });
+  let t = performance.now();
+  await insertMultiple(db, rows, 5000);
+  const buildMs = performance.now() - t;
+  const questions = JSON.parse(await readFile(questionsFile!, 'utf8')) as { q: string }[];
+  for (const q of questions.slice(-5)) await search(db, { term: q.q });
+  const budgetMs = Number(budget);
+  const times: number[] = [];
+  t = performance.now();
+  for (const q of questions) {
+    if (performance.now() - t > budgetMs) break;
+    const started = performance.now();
+    await search(db, { term: q.q });
+    times.push(performance.now() - started);
+  }
+  const dev = [];
+  for (const d of devQuestions().questions) {
+    if (d.none) continue;
+    const top = (await search(db, { term: d.q, limit: 1 })).hits[0]?.document as { text: string } | undefined;
+    dev.push({ q: d.q, right: top !== undefined && d.expect.every((f) => top.text.includes(f)), top: top?.text.slice(0, 60) ?? null });
+  }
+  return { paragraphs: rows.length, buildMs, latency: percentiles(times), times, asked: times.length, of: questions.length, dev, rssMB: rssMB() };
+};
+
+/** searchTokens against raw jieba.cut(s, true) over the same paragraphs, rounds interleaved. */
+const segment: Task = async ([rounds]) => {
+  const { createRequire } = await import('node:module');
+  const { readFileSync } = await import('node:fs');
+  const { readDocument } = await import('../src/corpus/load.ts');
+  const { collectUserTerms, loadDictionary, searchTokens } = await import('../src/text/segment.ts');
+  const { sourceFiles } = await import('./lib/synth.ts');
+  const { median } = await import('./lib/stats.ts');
+  const jieba = createRequire(import.meta.url)('nodejieba') as typeof import('nodejieba');
+  const paragraphs = sourceFiles().flatMap((path) => texts([readDocument(path.slice(path.lastIndexOf('/') + 1), readFileSync(path))]));
+  loadDictionary(collectUserTerms(paragraphs));
+  const bytes = paragraphs.reduce((n, s) => n + Buffer.byteLength(s), 0);
+  const time = (fn: (s: string) => unknown) => {
+    const t = performance.now();
+    for (const p of paragraphs) fn(p);
+    return bytes / 1e6 / ((performance.now() - t) / 1000);
+  };
+  const raw: number[] = [];
+  const ours: number[] = [];
+  time((s) => jieba.cut(s, true));
+  time(searchTokens);
+  for (let r = 0; r < Number(rounds ?? 9); r++) {
+    raw.push(time((s) => jieba.cut(s, true)));
+    ours.push(time(searchTokens));
+  }
+  return { paragraphs: paragraphs.length, bytes, rawMBs: median(raw), oursMBs: median(ours), raw, ours };
+};
+
+/** Where a cold start's time goes: the steps of openEngine and a first answer, timed one by one. */
+const phases: Task = async ([seedsDir, indexDir, question]) => {
+  let t = performance.now();
+  const { loadSeeds } = await import('../src/corpus/load.ts');
+  const { loadSearchIndex } = await import('../src/search/store.ts');
+  const { createEngine } = await import('../src/qa/engine.ts');
+  const { renderAnswer } = await import('../src/cli/render.ts');
+  const { collectUserTerms, loadDictionary } = await import('../src/text/segment.ts');
+  const importMs = performance.now() - t;
+  t = performance.now();
+  const documents = await loadSeeds(seedsDir!, { warn: log });
+  const seedsMs = performance.now() - t;
+  t = performance.now();
+  const termsHash = loadDictionary(collectUserTerms(texts(documents)));
+  const jiebaMs = performance.now() - t;
+  const manifest = await readManifest(indexDir!);
+  if (!manifest.dictionaryHash.startsWith(`${termsHash}-`)) throw new Error('the saved index was built with another dictionary');
+  t = performance.now();
+  const loaded = await loadSearchIndex(indexDir!, {
+    seedHashes: Object.fromEntries(documents.map((d) => [d.file, d.hash])),
+    dictionaryHash: manifest.dictionaryHash,
+  });
+  const indexMs = performance.now() - t;
+  if (!loaded.ok) throw new Error(loaded.reason);
+  t = performance.now();
+  const engine = createEngine(loaded.index, { loaded: true });
+  const text = renderAnswer(engine.ask(question!));
+  const answerMs = performance.now() - t;
+  t = performance.now();
+  engine.ask(question!);
+  const secondAnswerMs = performance.now() - t;
+  return { bootMs, importMs, seedsMs, jiebaMs, indexMs, answerMs, secondAnswerMs, answered: text.split('\n')[0] };
+};
+
+const slack: Task = async (args) => {
+  const { runSlackBench } = await import('./lib/slackBench.ts');
+  return runSlackBench(args[0]!, args[1]!, args[2] === 'faults' ? 'faults' : 'path');
+};
+
+/** The bot alone, for the `slack` task: the HTTP app on loopback until standard input closes. */
+const slackBot: Task = async ([seedsDir, indexDir, apiUrl, signingSecret]) => {
+  const { openEngine } = await import('../src/qa/engine.ts');
+  const { startSlackApp } = await import('../src/slack/app.ts');
+  const { lineLogger } = await import('../src/slack/logger.ts');
+  const { LogLevel } = await import('@slack/bolt');
+  const engine = await openEngine({ seedsDir: seedsDir!, indexDir: indexDir!, log });
+  if (!engine.origin.loaded) throw new Error(`openEngine rebuilt the index (${engine.origin.reason})`);
+  const app = await startSlackApp(
+    engine,
+    { botToken: 'xoxb-bench', signingSecret: signingSecret!, apiUrl: apiUrl!, logLevel: 'warn' },
+    { port: 0, host: '127.0.0.1', logger: lineLogger((line) => process.stderr.write(`${line}\n`), LogLevel.WARN) },
+  );
+  process.stdout.write(`READY ${app.port}\n`);
+  // Standard input: `cpu` asks for the CPU time used so far; its end stops the bot.
+  await new Promise<void>((resolve) => {
+    let buffered = '';
+    process.stdin
+      .setEncoding('utf8')
+      .on('data', (chunk: string) => {
+        buffered += chunk;
+        for (let at = buffered.indexOf('\n'); at >= 0; at = buffered.indexOf('\n')) {
+          if (buffered.slice(0, at).trim() === 'cpu') process.stdout.write(`CPU ${JSON.stringify(process.cpuUsage())}\n`);
+          buffered = buffered.slice(at + 1);
+        }
+      })
+      .once('end', resolve)
+      .once('close', resolve);
+  });
+  await app.stop();
+  return { stopped: true };
+};
+
+const TASKS: Record<string, Task> = { build, 'load-only': loadOnly, ask, baseline, segment, phases, slack, 'slack-bot': slackBot };
+
+const task = TASKS[process.argv[2] ?? ''];
+if (task === undefined) {
+  process.stderr.write(`usage: worker.ts <${Object.keys(TASKS).join('|')}> …\n`);
+  process.exitCode = 2;
+} else {
+  task(process.argv.slice(3)).then(
+    (result) => {
+      process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
+      // Bolt's and undici's sockets may linger; the result is out.
+      process.exit(0);
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
