@@ -174,6 +174,7 @@ interface SlackResult {
   latency: Percentiles;
   wallMs: number;
   botCpuMsPerMention: number;
+  apiCallsPerMention: Record<string, number>;
   retryPolicy: string;
 }
 
@@ -440,6 +441,13 @@ async function main(): Promise<void> {
         faults.answeredOnce === faults.mentions && faults.apologies === 0,
       );
       notes.push(`Slack retry policy: ${faults.retryPolicy}; a 429 also pauses the WebClient's whole request queue for Retry-After.`);
+      const askP50 = sizes.find((s) => s.key === 'seed')?.ask?.latency.p50;
+      const calls = Object.entries(path.apiCallsPerMention)
+        .map(([method, n]) => `${method} ×${round(n, 2)}`)
+        .join(', ');
+      notes.push(
+        `Slack path: the bot spends ${path.botCpuMsPerMention.toFixed(1)} ms of CPU per mention, of which engine.ask is ~${askP50 === undefined ? '?' : askP50.toFixed(2)} ms (ask p50, seed); the rest is Bolt's request handling and the Web API calls it makes per mention (${calls}).`,
+      );
       notes.push(`Slack warm-up round (${path.warmUp.mentions} mentions, not in the row): p99 ${ms(path.warmUp.latency.p99)}.`);
       details.slack = { path, faults };
     }

@@ -43,6 +43,8 @@ export interface SlackResult {
   wallMs: number;
   /** CPU time of the bot process (user + system) per measured mention. */
   botCpuMsPerMention: number;
+  /** Web API calls by method, per mention (warm-up included). */
+  apiCallsPerMention: Record<string, number>;
   retryPolicy: string;
   botLog: string[];
 }
@@ -267,6 +269,9 @@ export async function runSlackBench(seedsDir: string, indexDir: string, mode: 'p
       latency: percentiles(measured.latencies),
       wallMs: measured.lastAnswer - measured.firstSent,
       botCpuMsPerMention: (cpuAfter.user - cpuBefore.user + cpuAfter.system - cpuBefore.system) / 1000 / MENTIONS,
+      apiCallsPerMention: Object.fromEntries(
+        [...api.calls].filter(([method]) => method !== 'auth.test').map(([method, n]) => [method, n / (MENTIONS + WARM_UP)]),
+      ),
       retryPolicy: "Bolt's production default (no retryConfig): 10 retries, factor 1.96821, randomized, first retry after 1–2 s",
       botLog: bot.log.filter((l) => !l.startsWith('  [')).slice(-20),
     };
