@@ -51,6 +51,7 @@ export function loadDictionary(terms: readonly string[]): string {
   if (loadedTermsHash === hash) return hash;
   jieba.load();
   for (const term of terms) jieba.insertWord(term);
+  subWordCache.clear();
   loadedTermsHash = hash;
   return hash;
 }
@@ -64,12 +65,17 @@ const NUMBER_TOKEN = /^\d+(?:\.\d+)?$/;
 const UNIT_TOKEN =
   /^(?:万亿元|万亿|亿元|亿|万元|万|千|%|个|家|台|套|人|名|项|所|座|公里|千米|米|亩|吨|千瓦|标箱|斤|户|件|辆|条|倍|元|美元)$/;
 
+function startsWithDigit(token: string): boolean {
+  const code = token.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
+
 function mergeNumbersWithUnits(tokens: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const next = tokens[i + 1];
-    if (next !== undefined && NUMBER_TOKEN.test(token) && UNIT_TOKEN.test(next)) {
+    if (next !== undefined && startsWithDigit(token) && NUMBER_TOKEN.test(token) && UNIT_TOKEN.test(next)) {
       out.push(token + next);
       i++;
     } else {
@@ -81,6 +87,13 @@ function mergeNumbersWithUnits(tokens: string[]): string[] {
 
 const WORDLESS = /^[\s\p{P}\p{S}]+$/u;
 
+/** Punctuation, symbols and spaces only; a Han character first settles it without the pattern. */
+function isWordless(token: string): boolean {
+  const code = token.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fff) return false;
+  return WORDLESS.test(token);
+}
+
 /**
  * The words of a text as a reader splits it: folded (width, script, case), numbers with their
  * units kept whole, punctuation dropped. jieba's second argument is useHMM: without it 6000
@@ -89,7 +102,7 @@ const WORDLESS = /^[\s\p{P}\p{S}]+$/u;
 export function cutWords(text: string): string[] {
   ensureLoaded();
   const words = mergeNumbersWithUnits(jieba.cut(foldForMatching(text), true));
-  return words.filter((w) => !WORDLESS.test(w));
+  return words.filter((w) => !isWordless(w));
 }
 
 /**
@@ -100,8 +113,27 @@ export function cutWords(text: string): string[] {
 export function searchTokens(text: string): string[] {
   ensureLoaded();
   const tokens = new Set<string>();
-  for (const word of mergeNumbersWithUnits(jieba.cutForSearch(foldForMatching(text), true))) {
-    if (!WORDLESS.test(word)) tokens.add(word);
+  for (const word of mergeNumbersWithUnits(jieba.cut(foldForMatching(text), true))) {
+    if (isWordless(word)) continue;
+    for (const part of partsOfWord(word)) tokens.add(part);
+    tokens.add(word);
   }
   return [...tokens];
+}
+
+// Words repeat across a corpus far more than they vary: splitting each distinct long word once, as
+// jieba's cutForSearch does word by word, keeps the tokenizer close to jieba's raw speed.
+const SUB_WORD_CACHE_LIMIT = 200_000;
+const subWordCache = new Map<string, readonly string[]>();
+const NO_PARTS: readonly string[] = [];
+
+function partsOfWord(word: string): readonly string[] {
+  if (word.length < 3 || startsWithDigit(word)) return NO_PARTS;
+  let parts = subWordCache.get(word);
+  if (parts === undefined) {
+    parts = jieba.cutForSearch(word, true).filter((part) => part !== word && !isWordless(part));
+    if (subWordCache.size >= SUB_WORD_CACHE_LIMIT) subWordCache.clear();
+    subWordCache.set(word, parts);
+  }
+  return parts;
 }
