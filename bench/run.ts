@@ -311,8 +311,8 @@ async function main(): Promise<void> {
       const goal = s.key === '20,000' ? `load ≤ ${GOALS.loadMs / 1000} s` : '—';
       row(
         `saved index (${s.name})`,
-        'size on disk; loadSearchIndex in a fresh process (openEngine: + seeds, jieba)',
-        `${round(s.build!.bytes / 1e6, 1)} MB; load ${ms(l.loadMs)} (openEngine ${ms(s.ask!.openMs)})`,
+        'size on disk; loadSearchIndex in a fresh process (open: + seeds, jieba)',
+        `${round(s.build!.bytes / 1e6, 1)} MB; load ${ms(l.loadMs)} (open ${ms(s.ask!.openMs)})`,
         goal,
         s.key === '20,000' ? l.loadMs <= GOALS.loadMs : null,
       );
@@ -322,18 +322,32 @@ async function main(): Promise<void> {
     const seedSize = sizes.find((s) => s.key === 'seed');
     if (seedSize !== undefined) {
       progress('bench: cold start');
-      const cli = [join(ROOT, 'src/cli/main.ts'), 'ask', '--seeds', seedSize.seeds, '--index', seedSize.index, COLD_QUESTION];
+      // The command line's own index (its key holds a hash of the pipeline's code), built by it.
+      const cliIndex = join(tmp, 'index-cli');
+      const cliMain = join(ROOT, 'src/cli/main.ts');
+      const buildCliIndex = () => timeCommand(process.execPath, ['--import', 'tsx', cliMain, 'index', '--seeds', seedSize.seeds, '--index', cliIndex]);
+      await buildCliIndex();
+      const cli = [cliMain, 'ask', '--seeds', seedSize.seeds, '--index', cliIndex, COLD_QUESTION];
       const direct: Timed[] = [];
-      for (let i = 0; i < 6; i++) direct.push(await timeCommand(process.execPath, ['--import', 'tsx', ...cli]));
+      // One run to warm the file cache, then five; a run that found the index stale (src/ edited
+      // meanwhile: the bench may run beside other work) is not a cold start of an indexed corpus,
+      // so the index is rebuilt and the run repeated, a few times at most.
+      for (let retries = 0; direct.length < 6 && retries < 5; ) {
+        const run = await timeCommand(process.execPath, ['--import', 'tsx', ...cli]);
+        if (/rebuilding/.test(run.stderr)) {
+          retries++;
+          await buildCliIndex();
+        } else direct.push(run);
+      }
+      if (direct.length < 6) throw new Error('the command line kept rebuilding its index (src/ edited during the bench?)');
       const first = direct.shift()!;
-      if (/rebuild/i.test(first.stderr)) throw new Error(`the command line rebuilt the index: ${first.stderr}`);
       const firstOutput = direct.map((t) => t.firstOutputMs);
       const coldMs = median(firstOutput);
       const npmCli = process.env.npm_execpath;
       const viaNpm: Timed[] = [];
       if (npmCli !== undefined && npmCli.endsWith('.js')) {
         for (let i = 0; i < 3; i++) {
-          viaNpm.push(await timeCommand(process.execPath, [npmCli, 'run', '-s', 'cli', '--', 'ask', '--seeds', seedSize.seeds, '--index', seedSize.index, COLD_QUESTION]));
+          viaNpm.push(await timeCommand(process.execPath, [npmCli, 'run', '-s', 'cli', '--', 'ask', '--seeds', seedSize.seeds, '--index', cliIndex, COLD_QUESTION]));
         }
       }
       const phases: PhasesResult[] = [];
@@ -409,7 +423,7 @@ async function main(): Promise<void> {
       const goal = s.key === '20,000' ? `≤ ${GOALS.rssMB} MB` : '—';
       row(
         `memory (${s.name})`,
-        'RSS after openEngine (jieba + index); index alone',
+        'RSS after opening (jieba + index); index alone',
         `${mb(a.rssAfterLoadMB)}; index alone ${mb(s.loadOnly!.rssAfterMB - s.loadOnly!.rssBeforeMB)}`,
         goal,
         s.key === '20,000' ? a.rssAfterLoadMB <= GOALS.rssMB : null,

@@ -7,8 +7,7 @@
 // built-ins are imported statically: the `phases` task times the project's own imports.
 const bootMs = performance.now();
 
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 type Task = (args: string[]) => Promise<unknown>;
@@ -34,27 +33,32 @@ async function readManifest(indexDir: string): Promise<{ seeds: Record<string, s
 }
 
 /**
- * The part of an index's dictionary key that openEngine adds after the terms' hash (a hash of the
- * pipeline's code), read off an engine opened over an empty folder: an index built here with it is
- * one that openEngine loads instead of rebuilding.
+ * openEngine's steps over a saved index — seeds, jieba with the seeds' terms, the index, the engine —
+ * without its staleness check on the pipeline's source code: the index was built by this run from
+ * the same seeds and dictionary, and src/ may be edited while the bench runs.
  */
-async function pipelineSuffix(): Promise<string> {
-  const { openEngine } = await import('../src/qa/engine.ts');
-  const { collectUserTerms, hashTerms } = await import('../src/text/segment.ts');
-  const empty = await mkdtemp(join(tmpdir(), 'zhibiao-bench-empty-'));
-  try {
-    await mkdir(join(empty, 'seeds'));
-    const engine = await openEngine({ seedsDir: join(empty, 'seeds'), indexDir: join(empty, 'index'), rebuild: true });
-    const prefix = `${hashTerms(collectUserTerms([]))}-`;
-    const key = engine.index.dictionaryHash;
-    if (!key.startsWith(prefix)) throw new Error(`openEngine's dictionary key ${key} no longer starts with the terms' hash`);
-    return key.slice(prefix.length);
-  } finally {
-    await rm(empty, { recursive: true, force: true });
-  }
+async function openSaved(seedsDir: string, indexDir: string) {
+  const { loadSeeds } = await import('../src/corpus/load.ts');
+  const { loadSearchIndex } = await import('../src/search/store.ts');
+  const { createEngine } = await import('../src/qa/engine.ts');
+  const { collectUserTerms, loadDictionary } = await import('../src/text/segment.ts');
+  const documents = await loadSeeds(seedsDir, { warn: log });
+  const termsHash = loadDictionary(collectUserTerms(texts(documents)));
+  const manifest = await readManifest(indexDir);
+  if (!manifest.dictionaryHash.startsWith(`${termsHash}-`)) throw new Error(`${indexDir} was built with another dictionary`);
+  const loaded = await loadSearchIndex(indexDir, {
+    seedHashes: Object.fromEntries(documents.map((d) => [d.file, d.hash])),
+    dictionaryHash: manifest.dictionaryHash,
+  });
+  if (!loaded.ok) throw new Error(`saved index not loaded: ${loaded.reason}`);
+  return createEngine(loaded.index, { loaded: true });
 }
 
-/** Builds and saves the index of a seeds folder the way openEngine does, timing each stage. */
+/**
+ * Builds and saves the index of a seeds folder as openEngine does (indexDocuments' two steps),
+ * timing each stage. Its dictionary key ends in -bench instead of the pipeline's code hash: it is
+ * opened by openSaved, never by openEngine.
+ */
 const build: Task = async ([seedsDir, indexDir]) => {
   const { loadSeeds } = await import('../src/corpus/load.ts');
   const { extractTargets } = await import('../src/targets/extract.ts');
@@ -62,7 +66,6 @@ const build: Task = async ([seedsDir, indexDir]) => {
   const { saveSearchIndex } = await import('../src/search/store.ts');
   const { collectUserTerms, loadDictionary } = await import('../src/text/segment.ts');
   const { peakRssMB, rssMB } = await import('./lib/stats.ts');
-  const suffix = await pipelineSuffix();
 
   let t = performance.now();
   const documents = await loadSeeds(seedsDir!, { warn: log });
@@ -80,7 +83,7 @@ const build: Task = async ([seedsDir, indexDir]) => {
   const index = buildSearchIndex({
     documents,
     targets,
-    dictionaryHash: `${termsHash}-${suffix}`,
+    dictionaryHash: `${termsHash}-bench`,
     seedHashes: Object.fromEntries(documents.map((d) => [d.file, d.hash])),
   });
   const insertMs = performance.now() - t;
@@ -123,13 +126,11 @@ const loadOnly: Task = async ([indexDir]) => {
 
 /** Opens the engine as the programs do (seeds, jieba, saved index), then asks every question once. */
 const ask: Task = async ([seedsDir, indexDir, questionsOut]) => {
-  const { openEngine } = await import('../src/qa/engine.ts');
   const { benchQuestions, devQuestions } = await import('./lib/questions.ts');
   const { percentiles, rssMB } = await import('./lib/stats.ts');
   let t = performance.now();
-  const engine = await openEngine({ seedsDir: seedsDir!, indexDir: indexDir!, log });
+  const engine = await openSaved(seedsDir!, indexDir!);
   const openMs = performance.now() - t;
-  if (!engine.origin.loaded) throw new Error(`openEngine rebuilt the index instead of loading it (${engine.origin.reason})`);
   const rssAfterLoad = rssMB();
   const questions = benchQuestions(engine.index.targets);
   await writeFile(questionsOut!, JSON.stringify(questions));
@@ -276,12 +277,10 @@ const slack: Task = async (args) => {
 
 /** The bot alone, for the `slack` task: the HTTP app on loopback until standard input closes. */
 const slackBot: Task = async ([seedsDir, indexDir, apiUrl, signingSecret]) => {
-  const { openEngine } = await import('../src/qa/engine.ts');
   const { startSlackApp } = await import('../src/slack/app.ts');
   const { lineLogger } = await import('../src/slack/logger.ts');
   const { LogLevel } = await import('@slack/bolt');
-  const engine = await openEngine({ seedsDir: seedsDir!, indexDir: indexDir!, log });
-  if (!engine.origin.loaded) throw new Error(`openEngine rebuilt the index (${engine.origin.reason})`);
+  const engine = await openSaved(seedsDir!, indexDir!);
   const app = await startSlackApp(
     engine,
     { botToken: 'xoxb-bench', signingSecret: signingSecret!, apiUrl: apiUrl!, logLevel: 'warn' },
