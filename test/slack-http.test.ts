@@ -37,7 +37,7 @@ interface Harness {
   stop(): Promise<void>;
 }
 
-async function startHarness(engine: Engine): Promise<Harness> {
+async function startHarness(engine: Engine, reactAfterMs = 0): Promise<Harness> {
   const slack = await startFakeSlack({ botUserId: BOT_USER });
   const logs: string[] = [];
   const config: SlackConfig = { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.apiUrl, logLevel: 'debug' };
@@ -46,6 +46,7 @@ async function startHarness(engine: Engine): Promise<Harness> {
     host: '127.0.0.1',
     retryConfig: { retries: 0 },
     logger: lineLogger((line) => logs.push(line), LogLevel.DEBUG),
+    reactAfterMs,
   });
   return {
     slack,
@@ -490,6 +491,22 @@ describe('Slack app over HTTP when something fails', () => {
     expect(apology?.args.text).toBe(APOLOGY_TEXT);
     expect(harness.logs.some((line) => line.includes('invalid_blocks'))).toBe(true);
     expect(harness.logs.some((line) => line.includes('missing_scope'))).toBe(true);
+  });
+
+  it('marks a question 👀 only when its answer is slow to post, and unmarks it after', async () => {
+    harness = await startHarness(fakeEngine(), 200);
+    const quick = mentionEvent(`<@${BOT_USER}> ${GUANGZHOU_QUESTION}`);
+    await postEvent(harness, quick.body);
+    await waitForCall(harness.slack, 'chat.postMessage', (call) => call.args.thread_ts === quick.ts);
+    expect(harness.slack.callsTo('reactions.add')).toHaveLength(0);
+
+    harness.slack.delayNext('chat.postMessage', 600);
+    const slow = mentionEvent(`<@${BOT_USER}> ${GUANGZHOU_QUESTION}`);
+    await postEvent(harness, slow.body);
+    await waitForCall(harness.slack, 'reactions.remove', (call) => call.args.timestamp === slow.ts);
+    expect(harness.slack.callsTo('reactions.add')).toEqual([
+      expect.objectContaining({ args: expect.objectContaining({ timestamp: slow.ts, name: 'eyes' }) }),
+    ]);
   });
 
   it('asks for a question when a mention holds none', async () => {

@@ -36,7 +36,14 @@ export interface StartSlackAppOptions {
   host?: string;
   /** Bounds of the memory of handled deliveries. */
   recentDeliveries?: RecentKeysOptions;
+  /**
+   * How long an answer may take before the question is marked 👀 (default 1000 ms; 0 marks every
+   * question at once). A quick answer needs no sign of work, and reactions.add is rate-limited.
+   */
+  reactAfterMs?: number;
 }
+
+const DEFAULT_REACT_AFTER_MS = 1000;
 
 export interface RunningSlackApp {
   /** Stops listening and closes the Socket Mode connection. */
@@ -107,7 +114,7 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
     }
     throw new Error(`Could not verify SLACK_BOT_TOKEN with auth.test: ${describeError(error)}`, { cause: error });
   }
-  registerListeners(app, engine, new RecentKeys(opts.recentDeliveries));
+  registerListeners(app, engine, new RecentKeys(opts.recentDeliveries), opts.reactAfterMs ?? DEFAULT_REACT_AFTER_MS);
   app.error(async (error) => {
     logger.error('Unhandled error in a Slack listener:', error);
   });
@@ -203,7 +210,7 @@ interface IncomingPost {
 // Message subtypes that still carry a person's question; the rest are edits, joins, bot posts …
 const QUESTION_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
 
-function registerListeners(app: App, engine: Engine, recentDeliveries: RecentKeys): void {
+function registerListeners(app: App, engine: Engine, recentDeliveries: RecentKeys, reactAfterMs: number): void {
   const logger = app.logger;
 
   async function answerPost(client: WebClient, post: IncomingPost): Promise<void> {
@@ -229,13 +236,16 @@ function registerListeners(app: App, engine: Engine, recentDeliveries: RecentKey
       return;
     }
 
-    const reacted = await client.reactions.add({ channel, timestamp: ts, name: 'eyes' }).then(
-      () => true,
-      (error: unknown) => {
-        logger.warn(`Could not add the 👀 reaction to ${channel}/${ts}: ${describeError(error)}`);
-        return false;
-      },
-    );
+    const markWorking = (): Promise<boolean> =>
+      client.reactions.add({ channel, timestamp: ts, name: 'eyes' }).then(
+        () => true,
+        (error: unknown) => {
+          logger.warn(`Could not add the 👀 reaction to ${channel}/${ts}: ${describeError(error)}`);
+          return false;
+        },
+      );
+    let reaction: Promise<boolean> | null = reactAfterMs <= 0 ? Promise.resolve(await markWorking()) : null;
+    const slowAnswer = reaction === null ? setTimeout(() => (reaction = markWorking()), reactAfterMs) : undefined;
     try {
       let message: SlackMessage;
       try {
@@ -251,7 +261,8 @@ function registerListeners(app: App, engine: Engine, recentDeliveries: RecentKey
         await reply(renderApology()).catch((second: unknown) => logger.error('Posting the apology failed too:', second));
       }
     } finally {
-      if (reacted) {
+      clearTimeout(slowAnswer);
+      if (reaction !== null && (await reaction)) {
         await client.reactions
           .remove({ channel, timestamp: ts, name: 'eyes' })
           .catch((error: unknown) => logger.debug(`Could not remove the 👀 reaction: ${describeError(error)}`));

@@ -2,6 +2,7 @@
 // resets them, so this module owns the one load and the user words inserted after it.
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { foldForMatching } from './fold.ts';
 
 type Jieba = typeof import('nodejieba');
@@ -37,6 +38,10 @@ export function collectUserTerms(texts: Iterable<string>): string[] {
 
 let loadedTermsHash: string | null = null;
 
+// jieba also loads a 6 MB dictionary for keyword extraction, which nothing here uses: a one-line
+// stand-in saves about 150 ms of start-up and 19 MB (an empty file trips an assertion in jieba).
+const UNUSED_KEYWORD_DICTIONARY = fileURLToPath(new URL('./keyword-idf.utf8', import.meta.url));
+
 /** Hash of a user dictionary: a saved index built with another dictionary is stale. */
 export function hashTerms(terms: readonly string[]): string {
   return createHash('sha256').update(terms.join('\n')).digest('hex').slice(0, 16);
@@ -49,7 +54,7 @@ export function hashTerms(terms: readonly string[]): string {
 export function loadDictionary(terms: readonly string[]): string {
   const hash = hashTerms(terms);
   if (loadedTermsHash === hash) return hash;
-  jieba.load();
+  jieba.load({ idfDict: UNUSED_KEYWORD_DICTIONARY });
   for (const term of terms) jieba.insertWord(term);
   subWordCache.clear();
   loadedTermsHash = hash;

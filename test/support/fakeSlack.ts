@@ -36,6 +36,8 @@ export interface FakeSlack {
   responseUrl(id: string): string;
   /** The next `times` calls of `method` answer {ok: false, error}. */
   failNext(method: string, error: string, times?: number): void;
+  /** The next call of `method` is answered only after `ms`. */
+  delayNext(method: string, ms: number): void;
   readonly socketMode: FakeSocketMode;
   close(): Promise<void>;
 }
@@ -57,6 +59,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const calls: ApiCall[] = [];
   const responseUrlPosts: ResponseUrlPost[] = [];
   const failures = new Map<string, { error: string; times: number }>();
+  const delays = new Map<string, number>();
   const sockets = new Set<Socket>();
   const webSockets = new Set<WebSocketConnection>();
   const received: unknown[] = [];
@@ -112,6 +115,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const authorization = req.headers.authorization;
     const token = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : typeof args.token === 'string' ? args.token : undefined;
     calls.push({ method, args, token });
+    const delay = delays.get(method);
+    if (delay !== undefined) {
+      delays.delete(method);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
     const failure = failures.get(method);
     if (failure !== undefined) {
       failure.times -= 1;
@@ -149,6 +157,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     responseUrl: (id) => `${origin}/response_url/${encodeURIComponent(id)}`,
     failNext(method, error, times = 1) {
       failures.set(method, { error, times });
+    },
+    delayNext(method, ms) {
+      delays.set(method, ms);
     },
     socketMode: {
       connected: () => connectedPromise,
