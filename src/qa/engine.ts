@@ -76,7 +76,7 @@ export async function openEngine(options: EngineOptions): Promise<OpenedEngine> 
   return createEngine(index, { loaded: false, reason: loaded.reason, ms: performance.now() - started });
 }
 
-const CANDIDATES = 200;
+const CANDIDATES = 60;
 const PASSAGES = 4;
 
 /**

@@ -94,7 +94,7 @@ const MEASURE_FOR_ASK: Array<[RegExp, Ask]> = [
 /** Reads a question. `latestYear` resolves 今年/明年 when the question uses them. */
 export function parseQuestion(original: string, latestYear: number | null): Question {
   let text = foldForMatching(original).replace(/[?？!！。.,，\s]+$/g, '');
-  for (const [pattern, replacement] of ENGLISH) text = text.replace(pattern, replacement);
+  if (/[a-z]{2}/.test(text)) for (const [pattern, replacement] of ENGLISH) text = text.replace(pattern, replacement);
   for (const [pattern, replacement] of SYNONYMS) text = text.replace(pattern, replacement);
   const regionMention = findRegionMentions(text)[0];
   const region = regionMention?.region ?? (/全国|我国|全中国|中国|国内生产总值/.test(text) ? NATION : null);

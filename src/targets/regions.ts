@@ -24,7 +24,8 @@ export const REGION_NAMES: readonly string[] = [...PROVINCES, ...CITIES].sort((a
 const NATIONAL_WORDS = ['全国', '我国', '国家', '全国范围', '中国'];
 
 // Words that contain a place name but do not name that place's own figures.
-const NOT_A_PLACE_AFTER = /^(?:大学|日报|银行|证券|交易所|冬奥会|大兴国际机场|模式)/;
+// (北京大学, 北京大兴国际机场, 广州模式): a short name before an institution, an event or a model.
+const NOT_A_PLACE_AFTER = /^\p{Script=Han}{0,4}?(?:大学|日报|银行|证券|交易所|机场|冬奥会|奥运会|博览会|论坛|模式)/u;
 
 export interface RegionMention {
   region: string;
