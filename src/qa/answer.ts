@@ -44,7 +44,7 @@ function sameThing(a: Target, b: Target): boolean {
 }
 
 // How much lower than the best a differing target may score and still be the same question's answer.
-const CONFLICT_MARGIN = 0.12;
+const CONFLICT_MARGIN = 0.3;
 
 /**
  * Targets as good as the best that speak of the same thing (same place and year, one subject
