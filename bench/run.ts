@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CORPUS_DIR, SEEDS_DIR, writeSyntheticSeeds } from './lib/synth.ts';
 import { median, percentiles, round, type Percentiles } from './lib/stats.ts';
+import type { SlackResult } from './lib/slackBench.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WORKER = join(ROOT, 'bench/worker.ts');
@@ -158,24 +159,6 @@ interface PhasesResult {
   indexMs: number;
   answerMs: number;
   secondAnswerMs: number;
-}
-interface SlackResult {
-  mentions: number;
-  concurrency: number;
-  warmUp: { mentions: number; latency: Percentiles };
-  httpNon200: number;
-  answeredOnce: number;
-  answeredTwiceOrMore: number;
-  unanswered: number;
-  apologies: number;
-  postAttempts: number;
-  faultsServed: Record<string, number>;
-  requestsPerSecond: number;
-  latency: Percentiles;
-  wallMs: number;
-  botCpuMsPerMention: number;
-  apiCallsPerMention: Record<string, number>;
-  retryPolicy: string;
 }
 
 interface Size {

@@ -4,6 +4,7 @@
 // (test/support/fakeSlack.ts is the tests' richer fake; this one adds faults and timing.)
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { readBody } from '../../test/support/fakeSlack.ts';
 
 export type Fault = 'rate-limited' | 'server-error' | 'slow';
 
@@ -33,15 +34,6 @@ export interface FakeSlackApi {
   /** Calls by method name. */
   readonly calls: Map<string, number>;
   close(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function fields(contentType: string, body: string): Record<string, unknown> {
