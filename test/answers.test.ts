@@ -166,6 +166,14 @@ describe('answers over several documents', () => {
     expect(answer.targets).toEqual([]);
   });
 
+  it('tell a thing from a thing that holds its name, and from its change', () => {
+    // 海洋生产总值 is not 生产总值; 比上年增加1.2万亿元 is not the budget itself.
+    for (const question of ['浙江GDP增长目标', '2025年一般公共预算支出规模']) {
+      expect(engine.ask(question).conflict, question).toBe(false);
+    }
+    expect(engine.ask('浙江GDP增长目标').answer).not.toContain('海洋');
+  });
+
   it('keep a five-year total apart from one year’s figure', () => {
     const answer = engine.ask('2020年城镇新增就业多少');
     expect(answer.conflict).toBe(false);

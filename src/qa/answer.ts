@@ -36,11 +36,23 @@ function sameValue(a: Target, b: Target): boolean {
   return JSON.stringify(a.figure?.base) === JSON.stringify(b.figure?.base) && a.figure?.baseUnit === b.figure?.baseUnit;
 }
 
-/** Two targets speak of the same thing when one's subject holds the other's (信息消费体验馆 ⊇ 体验馆). */
+// A change (比上年增加) or a share (占比) of a thing is another measure than the thing itself.
+const OTHER_MEASURE = /比上年|比去年|较上年|增长|增加|提高|下降|降低|增速|增幅|占比|比重/;
+
+/**
+ * Two targets speak of the same thing when their subjects are equal, or when one subject holds the
+ * other and what it adds is said around the other too: 建设12个体验馆 stands in a sentence about
+ * 信息消费体验中心, so it is the 信息消费体验馆 of the other; 生产总值增长 says nothing of 海洋.
+ */
 function sameThing(a: Target, b: Target): boolean {
   const x = subjectOf(a.metric);
   const y = subjectOf(b.metric);
-  return x.includes(y) || y.includes(x);
+  if (x === y) return true;
+  const [longer, shorter, shorterTarget] = x.length >= y.length ? [x, y, b] : [y, x, a];
+  if (!longer.includes(shorter)) return false;
+  const extra = longer.replace(shorter, '');
+  if (OTHER_MEASURE.test(extra)) return false;
+  return `${shorterTarget.citation.quote}${shorterTarget.citation.article}`.includes(extra);
 }
 
 // How much lower than the best a differing target may score and still be the same question's answer.

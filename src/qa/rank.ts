@@ -133,7 +133,10 @@ export function scoreTarget(question: Question, target: Target): ScoredTarget | 
     matched += weight * Math.max(inMetric, inContext * 0.6);
   }
   const recall = total > 0 ? matched / total : 0;
-  const inQuestion = words.metricWords.filter((w) => question.text.includes(w)).length;
+  // A metric word is the question's when the question says it, or says the word inside it (地区生产总值 ⊇ 生产总值).
+  const inQuestion = words.metricWords.filter(
+    (w) => question.text.includes(w) || question.words.some((q) => q.length >= 2 && w.includes(q)),
+  ).length;
   const precision = words.metricWords.length > 0 ? inQuestion / words.metricWords.length : 0;
   let score = 0.75 * recall + 0.25 * precision + askFit(question, target);
   if (question.year !== null && target.year === question.year) score += 0.1;
