@@ -21,21 +21,11 @@ import {
   type SlackMessage,
 } from '../src/slack/blocks.ts';
 import { answer, figure, guangzhouCars, target } from './support/fakeEngine.ts';
+import { textsIn } from './support/slackText.ts';
 
 /** Every text a message's blocks show, in order. */
 function texts(message: SlackMessage): string[] {
-  const found: string[] = [];
-  const walk = (value: unknown) => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        if (key === 'text' && typeof item === 'string') found.push(item);
-        else walk(item);
-      }
-    }
-  };
-  walk(message.blocks);
-  return found;
+  return textsIn(message.blocks);
 }
 
 function expectWithinLimits(message: SlackMessage): void {

@@ -23,6 +23,7 @@ import {
   type ApiCall,
   type FakeSlack,
 } from './support/fakeSlack.ts';
+import { textsIn } from './support/slackText.ts';
 
 const SECRET = 'e2e0signing0secret0for0tests0123';
 const BOT_USER = 'U0BOT';
@@ -62,18 +63,7 @@ async function startHarness(engine: Engine, reactAfterMs = 0): Promise<Harness> 
 
 /** All the text a message shows (its text and every text of its blocks; not button values), one per line. */
 function shownText(message: Record<string, unknown>): string {
-  const found: string[] = [];
-  const walk = (value: unknown) => {
-    if (Array.isArray(value)) value.forEach(walk);
-    else if (value !== null && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        if (key === 'text' && typeof item === 'string') found.push(item);
-        else walk(item);
-      }
-    }
-  };
-  walk({ text: message.text, blocks: message.blocks });
-  return found.join('\n');
+  return textsIn({ text: message.text, blocks: message.blocks }).join('\n');
 }
 
 async function waitForCall(slack: FakeSlack, method: string, match: (call: ApiCall) => boolean = () => true): Promise<ApiCall> {

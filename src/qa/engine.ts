@@ -10,7 +10,8 @@ import { buildSearchIndex, summarizeIndex, type SearchIndex } from '../search/bu
 import { searchParagraphs, searchTargets } from '../search/query.ts';
 import { loadSearchIndex, saveSearchIndex } from '../search/store.ts';
 import { extractTargets } from '../targets/extract.ts';
-import { collectUserTerms, loadDictionary, searchTokens } from '../text/segment.ts';
+import { normalizeRegion } from '../targets/regions.ts';
+import { collectUserTerms, loadDictionary, subWordsOf } from '../text/segment.ts';
 import { findFigures } from '../text/figures.ts';
 import { clauseAround, splitSentences } from '../text/sentences.ts';
 import { composeAnswer, composePlaceAnswer } from './answer.ts';
@@ -52,11 +53,14 @@ function textsOf(documents: Document[]): string[] {
   );
 }
 
+function seedHashesOf(documents: Document[]): Record<string, string> {
+  return Object.fromEntries(documents.map((d) => [d.file, d.hash]));
+}
+
 /** Builds the targets and the search index of documents (the dictionary must be loaded). */
 export function indexDocuments(documents: Document[], dictionaryHash: string): SearchIndex {
   const targets = documents.flatMap(extractTargets);
-  const seedHashes = Object.fromEntries(documents.map((d) => [d.file, d.hash]));
-  return buildSearchIndex({ documents, targets, dictionaryHash, seedHashes });
+  return buildSearchIndex({ documents, targets, dictionaryHash, seedHashes: seedHashesOf(documents) });
 }
 
 export async function openEngine(options: EngineOptions): Promise<OpenedEngine> {
@@ -64,7 +68,7 @@ export async function openEngine(options: EngineOptions): Promise<OpenedEngine> 
   const documents = await loadSeeds(options.seedsDir, { warn: log });
   // One key for everything segmentation and extraction depend on: the dictionary and their code.
   const dictionaryHash = `${loadDictionary(collectUserTerms(textsOf(documents)))}-${await pipelineCodeHash()}`;
-  const seedHashes = Object.fromEntries(documents.map((d) => [d.file, d.hash]));
+  const seedHashes = seedHashesOf(documents);
   const loaded = options.rebuild
     ? ({ ok: false, reason: 'rebuild requested' } as const)
     : await loadSearchIndex(options.indexDir, { seedHashes, dictionaryHash });
@@ -77,6 +81,7 @@ export async function openEngine(options: EngineOptions): Promise<OpenedEngine> 
 }
 
 const CANDIDATES = 60;
+const LISTED_CANDIDATES = 1_000;
 const PASSAGES = 4;
 
 /**
@@ -87,7 +92,7 @@ function queryTokens(question: Question): string[] {
   const tokens = new Set<string>();
   for (const word of question.words) {
     if (word.length >= 2 || /[a-z0-9]/.test(word)) tokens.add(word);
-    if (word.length >= 4) for (const part of searchTokens(word)) if (part.length >= 2) tokens.add(part);
+    if (word.length >= 4) for (const part of subWordsOf(word)) if (part.length >= 2) tokens.add(part);
   }
   return [...tokens];
 }
@@ -102,13 +107,13 @@ export function createEngine(index: SearchIndex, origin: OpenedEngine['origin'])
     null,
   );
 
-  function candidatesFor(question: Question): Target[] {
+  function candidatesFor(question: Question, limit = CANDIDATES): Target[] {
     const tokens = queryTokens(question);
     if (tokens.length === 0) return [];
     const hits = searchTargets(index, {
       tokens,
       ...(question.region !== null ? { region: question.region } : {}),
-      limit: CANDIDATES,
+      limit,
     });
     return hits.map((h) => h.target);
   }
@@ -139,14 +144,16 @@ export function createEngine(index: SearchIndex, origin: OpenedEngine['origin'])
   function targets(filter: TargetFilter): Target[] {
     let list: readonly Target[] = index.targets;
     const words = filter.words?.trim() ?? '';
-    let region = filter.region ?? null;
+    let region = filter.region === undefined ? null : (normalizeRegion(filter.region) ?? filter.region);
     let year = filter.year ?? null;
     if (words.length > 0) {
       const question = parseQuestion(words, latestYear);
       region ??= question.region;
       year ??= question.year;
       if (question.words.length > 0) {
-        list = rankTargets({ ...question, region, year }, list)
+        // The index finds the targets that share a word; ranking all of a large corpus would not scale.
+        const asked = { ...question, region, year };
+        list = rankTargets(asked, candidatesFor(asked, LISTED_CANDIDATES))
           .filter((s) => s.metricHit || s.recall >= 0.5)
           .map((s) => s.target);
       }

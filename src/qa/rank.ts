@@ -2,7 +2,7 @@
 // must be found in what the target measures, and the kind of figure must fit what is asked.
 import type { Target } from '../model.ts';
 import { foldForMatching } from '../text/fold.ts';
-import { cutWords, searchTokens } from '../text/segment.ts';
+import { cutWords, searchTokens, subWordsOf } from '../text/segment.ts';
 import { NATION } from '../targets/regions.ts';
 import type { Question } from './question.ts';
 
@@ -72,16 +72,9 @@ function found(word: string, tokens: string[], text: string): boolean {
   return word.length >= 2 && text.includes(word);
 }
 
-const partsCache = new Map<string, string[]>();
-
 /** The shorter words inside a long one (钢铁产业 → 钢铁, 产业), for when it is not found whole. */
-function partsOf(word: string): string[] {
-  let parts = partsCache.get(word);
-  if (!parts) {
-    parts = word.length >= 4 ? searchTokens(word).filter((p) => p !== word && p.length >= 2) : [];
-    partsCache.set(word, parts);
-  }
-  return parts;
+function partsOf(word: string): readonly string[] {
+  return word.length >= 4 ? subWordsOf(word).filter((p) => p.length >= 2) : [];
 }
 
 /**

@@ -120,7 +120,7 @@ export function searchTokens(text: string): string[] {
   const tokens = new Set<string>();
   for (const word of mergeNumbersWithUnits(jieba.cut(foldForMatching(text), true))) {
     if (isWordless(word)) continue;
-    for (const part of partsOfWord(word)) tokens.add(part);
+    for (const part of subWordsOf(word)) tokens.add(part);
     tokens.add(word);
   }
   return [...tokens];
@@ -132,7 +132,8 @@ const SUB_WORD_CACHE_LIMIT = 200_000;
 const subWordCache = new Map<string, readonly string[]>();
 const NO_PARTS: readonly string[] = [];
 
-function partsOfWord(word: string): readonly string[] {
+/** The shorter words inside a long one (工业互联网 → 工业, 互联网 …), cached; none for short words. */
+export function subWordsOf(word: string): readonly string[] {
   if (word.length < 3 || startsWithDigit(word)) return NO_PARTS;
   let parts = subWordCache.get(word);
   if (parts === undefined) {
