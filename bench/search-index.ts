@@ -13,7 +13,13 @@ import type { Document, Paragraph, Target } from '../src/model.ts';
 import { buildSearchIndex } from '../src/search/build.ts';
 import { searchParagraphs, searchTargets } from '../src/search/query.ts';
 import { loadSearchIndex, saveSearchIndex } from '../src/search/store.ts';
-import { collectUserTerms, loadDictionary, searchTokens } from '../src/text/segment.ts';
+import type { IndexKey } from '../src/search/manifest.ts';
+import { corpusLexicon } from '../src/text/corpusLexicon.ts';
+import { createSegmenter } from '../src/text/segmenter.ts';
+
+// The field's terms only: the synthetic paragraphs are sentences of the fixture reports.
+const segmenter = createSegmenter(corpusLexicon([]).terms);
+const searchTokens = (text: string) => segmenter.searchTokens(text);
 
 const CORPUS = fileURLToPath(new URL('../test/fixtures/corpus/', import.meta.url));
 const REGIONS = ['全国', '广东省', '浙江省', '广州市', '深圳市', '杭州市', '北京市', '上海市'];
@@ -94,11 +100,9 @@ function percentile(sorted: number[], p: number): number {
 
 async function loadOnly(dir: string): Promise<void> {
   const started = performance.now();
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-    seeds: Record<string, string>;
-    dictionaryHash: string;
-  };
-  const result = await loadSearchIndex(dir, { seedHashes: manifest.seeds, dictionaryHash: manifest.dictionaryHash });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as IndexKey;
+  const key = { extraction: manifest.extraction, lexicon: manifest.lexicon, seeds: manifest.seeds };
+  const result = await loadSearchIndex(dir, key, segmenter);
   const ms = performance.now() - started;
   if (!result.ok) throw new Error(result.reason);
   const times: number[] = [];
@@ -122,13 +126,13 @@ async function main(): Promise<void> {
   if (process.argv[2] === '--load') return loadOnly(process.argv[3]!);
   const count = Number(process.argv[2] ?? 20000);
   const { documents, targets } = synthesize(count);
+  const seeds = Object.fromEntries(documents.map((d) => [d.file, d.hash]));
+  const key: IndexKey = { extraction: 0, lexicon: segmenter.hash, seeds };
+  const started0 = performance.now();
+  segmenter.cut('词典'); // jieba loads its dictionary on the first cut
+  console.log(`dictionary: ${(performance.now() - started0).toFixed(0)} ms`);
   let started = performance.now();
-  const texts = documents.flatMap((d) => d.articles.flatMap((a) => [a.headline, ...a.paragraphs.map((p) => p.text)]));
-  const dictionaryHash = loadDictionary(collectUserTerms(texts));
-  console.log(`dictionary: ${(performance.now() - started).toFixed(0)} ms`);
-  const seedHashes = Object.fromEntries(documents.map((d) => [d.file, d.hash]));
-  started = performance.now();
-  const index = buildSearchIndex({ documents, targets, dictionaryHash, seedHashes });
+  const index = buildSearchIndex({ documents, targets, segmenter, key });
   const buildMs = performance.now() - started;
   console.log(
     `build: ${count} paragraphs, ${targets.length} targets in ${buildMs.toFixed(0)} ms = ` +

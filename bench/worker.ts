@@ -14,10 +14,6 @@ type Task = (args: string[]) => Promise<unknown>;
 
 const log = (line: string) => process.stderr.write(`  [${process.argv[2]}] ${line}\n`);
 
-function texts(documents: readonly import('../src/model.ts').Document[]): string[] {
-  return documents.flatMap((d) => d.articles.flatMap((a) => [a.headline, ...a.paragraphs.map((p) => p.text)]));
-}
-
 function paragraphCount(documents: readonly import('../src/model.ts').Document[]): number {
   return documents.reduce((n, d) => n + d.articles.reduce((m, a) => m + a.paragraphs.length, 0), 0);
 }
@@ -28,64 +24,45 @@ async function folderBytes(dir: string): Promise<Record<string, number>> {
   return out;
 }
 
-async function readManifest(indexDir: string): Promise<{ seeds: Record<string, string>; dictionaryHash: string }> {
-  return JSON.parse(await readFile(join(indexDir, 'manifest.json'), 'utf8')) as { seeds: Record<string, string>; dictionaryHash: string };
+async function readManifest(indexDir: string): Promise<import('../src/search/manifest.ts').IndexKey> {
+  const manifest = JSON.parse(await readFile(join(indexDir, 'manifest.json'), 'utf8')) as import('../src/search/manifest.ts').IndexKey;
+  return { extraction: manifest.extraction, lexicon: manifest.lexicon, seeds: manifest.seeds };
 }
 
-/**
- * openEngine's steps over a saved index — seeds, jieba with the seeds' terms, the index, the engine —
- * without its staleness check on the pipeline's source code: the index was built by this run from
- * the same seeds and dictionary, and src/ may be edited while the bench runs.
- */
+/** Opens the engine over a saved index as the programs do; the index must be current (built by this run). */
 async function openSaved(seedsDir: string, indexDir: string) {
-  const { loadSeeds } = await import('../src/corpus/load.ts');
-  const { loadSearchIndex } = await import('../src/search/store.ts');
-  const { createEngine } = await import('../src/qa/engine.ts');
-  const { collectUserTerms, loadDictionary } = await import('../src/text/segment.ts');
-  const documents = await loadSeeds(seedsDir, { warn: log });
-  const termsHash = loadDictionary(collectUserTerms(texts(documents)));
-  const manifest = await readManifest(indexDir);
-  if (!manifest.dictionaryHash.startsWith(`${termsHash}-`)) throw new Error(`${indexDir} was built with another dictionary`);
-  const loaded = await loadSearchIndex(indexDir, {
-    seedHashes: Object.fromEntries(documents.map((d) => [d.file, d.hash])),
-    dictionaryHash: manifest.dictionaryHash,
-  });
-  if (!loaded.ok) throw new Error(`saved index not loaded: ${loaded.reason}`);
-  return createEngine(loaded.index, { loaded: true });
+  const { openEngine } = await import('../src/qa/engine.ts');
+  const engine = await openEngine({ seedsDir, indexDir, log });
+  if (!engine.origin.loaded) throw new Error(`${indexDir} was not current: ${engine.origin.reason}`);
+  return engine;
 }
 
-/**
- * Builds and saves the index of a seeds folder as openEngine does (indexDocuments' two steps),
- * timing each stage. Its dictionary key ends in -bench instead of the pipeline's code hash: it is
- * opened by openSaved, never by openEngine.
- */
+/** Builds and saves the index of a seeds folder as openIndex does, timing each stage. */
 const build: Task = async ([seedsDir, indexDir]) => {
   const { loadSeeds } = await import('../src/corpus/load.ts');
   const { extractTargets } = await import('../src/targets/extract.ts');
   const { buildSearchIndex } = await import('../src/search/build.ts');
   const { saveSearchIndex } = await import('../src/search/store.ts');
-  const { collectUserTerms, loadDictionary } = await import('../src/text/segment.ts');
+  const { segmenterFor, textsOf } = await import('../src/indexing/build.ts');
+  const { indexKeyOf } = await import('../src/indexing/key.ts');
+  const { corpusLexicon } = await import('../src/text/corpusLexicon.ts');
   const { peakRssMB, rssMB } = await import('./lib/stats.ts');
 
   let t = performance.now();
   const documents = await loadSeeds(seedsDir!, { warn: log });
   const seedsMs = performance.now() - t;
   const paragraphs = paragraphCount(documents);
-  const chars = texts(documents).reduce((n, s) => n + s.length, 0);
+  const chars = textsOf(documents).reduce((n, s) => n + s.length, 0);
   t = performance.now();
-  const termsHash = loadDictionary(collectUserTerms(texts(documents)));
+  const segmenter = segmenterFor(corpusLexicon(textsOf(documents)));
+  segmenter.cut('词典'); // jieba loads its dictionary on the first cut
   const dictionaryMs = performance.now() - t;
   t = performance.now();
   const targets = documents.flatMap(extractTargets);
   const extractMs = performance.now() - t;
   log(`${paragraphs} paragraphs: ${targets.length} targets in ${extractMs.toFixed(0)} ms; inserting`);
   t = performance.now();
-  const index = buildSearchIndex({
-    documents,
-    targets,
-    dictionaryHash: `${termsHash}-bench`,
-    seedHashes: Object.fromEntries(documents.map((d) => [d.file, d.hash])),
-  });
+  const index = buildSearchIndex({ documents, targets, segmenter, key: indexKeyOf(documents, segmenter) });
   const insertMs = performance.now() - t;
   const rssBuilt = rssMB(false);
   t = performance.now();
@@ -113,12 +90,14 @@ const build: Task = async ([seedsDir, indexDir]) => {
 const loadOnly: Task = async ([indexDir]) => {
   const importStart = performance.now();
   const { loadSearchIndex } = await import('../src/search/store.ts');
+  const { createSegmenter } = await import('../src/text/segmenter.ts');
   const { rssMB } = await import('./lib/stats.ts');
   const importMs = performance.now() - importStart;
   const rssBefore = rssMB();
-  const manifest = await readManifest(indexDir!);
+  const key = await readManifest(indexDir!);
   const t = performance.now();
-  const result = await loadSearchIndex(indexDir!, { seedHashes: manifest.seeds, dictionaryHash: manifest.dictionaryHash });
+  // Loading segments nothing: the segmenter only has to exist, its dictionary is never read.
+  const result = await loadSearchIndex(indexDir!, key, createSegmenter([]));
   const loadMs = performance.now() - t;
   if (!result.ok) throw new Error(`saved index not loaded: ${result.reason}`);
   return { bootMs, importMs, loadMs, rssBeforeMB: rssBefore, rssAfterMB: rssMB(), paragraphs: result.index.paragraphs.size };
@@ -211,12 +190,14 @@ const segment: Task = async ([rounds]) => {
   const { createRequire } = await import('node:module');
   const { readFileSync } = await import('node:fs');
   const { readDocument } = await import('../src/corpus/load.ts');
-  const { collectUserTerms, loadDictionary, searchTokens } = await import('../src/text/segment.ts');
+  const { segmenterFor, textsOf } = await import('../src/indexing/build.ts');
+  const { corpusLexicon } = await import('../src/text/corpusLexicon.ts');
   const { sourceFiles } = await import('./lib/synth.ts');
   const { median } = await import('./lib/stats.ts');
   const jieba = createRequire(import.meta.url)('nodejieba') as typeof import('nodejieba');
-  const paragraphs = sourceFiles().flatMap((path) => texts([readDocument(path.slice(path.lastIndexOf('/') + 1), readFileSync(path))]));
-  loadDictionary(collectUserTerms(paragraphs));
+  const paragraphs = sourceFiles().flatMap((path) => textsOf([readDocument(path.slice(path.lastIndexOf('/') + 1), readFileSync(path))]));
+  const segmenter = segmenterFor(corpusLexicon(paragraphs));
+  const searchTokens = (text: string) => segmenter.searchTokens(text);
   const bytes = paragraphs.reduce((n, s) => n + Buffer.byteLength(s), 0);
   // Three passes over the paragraphs a measurement (≈0.1 s): long enough for a timer, short enough
   // that the two tokenizers take turns many times.
@@ -236,32 +217,30 @@ const segment: Task = async ([rounds]) => {
   return { paragraphs: paragraphs.length, bytes, rawMBs: median(raw), oursMBs: median(ours), raw, ours };
 };
 
-/** Where a cold start's time goes: the steps of openEngine and a first answer, timed one by one. */
+/** Where a cold start's time goes: the steps of openIndex and a first answer, timed one by one. */
 const phases: Task = async ([seedsDir, indexDir, question]) => {
   let t = performance.now();
   const { loadSeeds } = await import('../src/corpus/load.ts');
   const { loadSearchIndex } = await import('../src/search/store.ts');
   const { createEngine } = await import('../src/qa/engine.ts');
   const { renderAnswer } = await import('../src/cli/render.ts');
-  const { collectUserTerms, loadDictionary } = await import('../src/text/segment.ts');
+  const { segmenterFor, textsOf } = await import('../src/indexing/build.ts');
+  const { indexKeyOf } = await import('../src/indexing/key.ts');
+  const { corpusLexicon } = await import('../src/text/corpusLexicon.ts');
   const importMs = performance.now() - t;
   t = performance.now();
   const documents = await loadSeeds(seedsDir!, { warn: log });
   const seedsMs = performance.now() - t;
   t = performance.now();
-  const termsHash = loadDictionary(collectUserTerms(texts(documents)));
+  const segmenter = segmenterFor(corpusLexicon(textsOf(documents)));
+  segmenter.cut('词典'); // jieba loads its dictionary on the first cut
   const jiebaMs = performance.now() - t;
-  const manifest = await readManifest(indexDir!);
-  if (!manifest.dictionaryHash.startsWith(`${termsHash}-`)) throw new Error('the saved index was built with another dictionary');
   t = performance.now();
-  const loaded = await loadSearchIndex(indexDir!, {
-    seedHashes: Object.fromEntries(documents.map((d) => [d.file, d.hash])),
-    dictionaryHash: manifest.dictionaryHash,
-  });
+  const loaded = await loadSearchIndex(indexDir!, indexKeyOf(documents, segmenter), segmenter);
   const indexMs = performance.now() - t;
   if (!loaded.ok) throw new Error(loaded.reason);
   t = performance.now();
-  const engine = createEngine(loaded.index, { loaded: true });
+  const engine = createEngine({ index: loaded.index, origin: { loaded: true }, rewrites: [] });
   const text = renderAnswer(engine.ask(question!));
   const answerMs = performance.now() - t;
   t = performance.now();

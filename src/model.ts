@@ -7,6 +7,13 @@ import { z } from 'zod';
 export const QualifierSchema = z.enum(['eq', 'approx', 'gte', 'gt', 'lte', 'lt', 'range']);
 export type Qualifier = z.infer<typeof QualifierSchema>;
 
+/** What a figure measures, from its unit (see src/lexicon/units.ts). */
+export const FigureKindSchema = z.enum([
+  'money', 'percent', 'percentage_points', 'count', 'length', 'area', 'mass', 'volume', 'energy', 'power',
+  'duration', 'other',
+]);
+export type FigureKind = z.infer<typeof FigureKindSchema>;
+
 const Amount = z.union([z.number(), z.tuple([z.number(), z.number()])]);
 
 /** A quantity exactly as the text states it (see CONTRACT.md). */
@@ -22,6 +29,8 @@ export const FigureSchema = z.object({
   /** The unit without its magnitude word: 元, 人, %, 个 … */
   baseUnit: z.string(),
   qualifier: QualifierSchema,
+  /** What the unit measures; `other` for a bare magnitude (1.4万亿) or a multiple (倍). */
+  kind: FigureKindSchema,
   /** Offsets of `text` in the string that was searched (end exclusive). */
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),

@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../src/model.ts';
 import { openEngine, type OpenedEngine } from '../src/qa/engine.ts';
 import { judgeAnswer, parseEvalQuestions, totalVerdicts } from '../src/qa/evaluate.ts';
-import { parseQuestion } from '../src/qa/question.ts';
+import { createQuestionReader } from '../src/qa/question.ts';
+import { corpusLexicon } from '../src/text/corpusLexicon.ts';
+import { createSegmenter } from '../src/text/segmenter.ts';
 import { SEEDS_DIR, seedsWithCorpus, tempIndexDir } from './support/corpus.ts';
 
 function questions(file: string) {
@@ -15,6 +17,9 @@ function score(engine: OpenedEngine, file: string) {
   const verdicts = questions(file).map((item) => judgeAnswer(item, engine.ask(item.q)));
   return { verdicts, totals: totalVerdicts(verdicts), failed: verdicts.filter((v) => !v.passed) };
 }
+
+const segmenter = createSegmenter(corpusLexicon([]).terms);
+const parseQuestion = (text: string, latestYear: number | null) => createQuestionReader({ segmenter, latestYear })(text);
 
 describe('understanding questions', () => {
   it('reads place, year, what is asked and the words of the thing', () => {
@@ -37,7 +42,11 @@ describe('understanding questions', () => {
   it('reads full-width forms, traditional characters and synonyms', () => {
     expect(parseQuestion('廣州汽車集群規模目標？', null).words).toEqual(['汽车', '集群', '规模']);
     expect(parseQuestion('ＧＤＰ增速', null).text).toContain('国内生产总值增长');
-    expect(parseQuestion('北京上云企业数量', null).words).toContain('上云上平台');
+    expect(parseQuestion('经济增速', null).text).toContain('生产总值增长');
+    expect(parseQuestion('调查失业率', null).text).not.toContain('调查调查');
+  });
+  it('reads a named plan period as a period', () => {
+    expect(parseQuestion('十三五时期城镇新增就业多少', null)).toMatchObject({ year: 2020, period: [2016, 2020] });
   });
 });
 

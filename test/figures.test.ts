@@ -63,8 +63,17 @@ describe('parseFigure', () => {
   it('reads the CONTRACT example exactly', () => {
     expect(parseFigure('3000亿元以上')).toEqual({
       text: '3000亿元以上', value: 3000, unit: '亿元', base: 300000000000, baseUnit: '元', qualifier: 'gte',
-      start: 0, end: 8,
+      kind: 'money', start: 0, end: 8,
     });
+  });
+
+  it.each<[string, Figure['kind']]>([
+    ['3000亿元', 'money'], ['人民币3.14', 'money'], ['5.5%', 'percent'], ['三成', 'percent'], ['千分之三', 'percent'],
+    ['0.3个百分点', 'percentage_points'], ['1200万人', 'count'], ['200个', 'count'], ['9300公里', 'length'],
+    ['1.2亿亩', 'area'], ['1.3万亿斤', 'mass'], ['12亿立方米', 'volume'], ['4000万吨标准煤', 'energy'],
+    ['1000万千瓦', 'power'], ['3个月', 'duration'], ['2倍', 'other'], ['1.4万亿', 'other'],
+  ])('says what %s measures: %s', (span, kind) => {
+    expect(parseFigure(span)?.kind).toBe(kind);
   });
 
   it.each<[string, Brief]>([

@@ -11,13 +11,9 @@ import { searchParagraphs, searchTargets } from '../src/search/query.ts';
 import { createParagraphDb, PARAGRAPH_SCHEMA, paragraphRow } from '../src/search/schema.ts';
 import { createSearchTokenizer, packTokens } from '../src/search/tokenizer.ts';
 import { loadSearchIndex, saveSearchIndex, type LoadResult } from '../src/search/store.ts';
-import { collectUserTerms, loadDictionary, searchTokens } from '../src/text/segment.ts';
-
-// searchTokens is wrapped in a spy to prove that loading a saved index segments nothing.
-vi.mock('../src/text/segment.ts', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../src/text/segment.ts')>();
-  return { ...actual, searchTokens: vi.fn(actual.searchTokens) };
-});
+import type { IndexKey } from '../src/search/manifest.ts';
+import { corpusLexicon } from '../src/text/corpusLexicon.ts';
+import { createSegmenter, type Segmenter } from '../src/text/segmenter.ts';
 
 const SEED = '000_b75a479856194727.txt';
 const OTHER = 'other.txt';
@@ -122,7 +118,12 @@ const targets: Target[] = [
 ];
 
 const seedHashes: Record<string, string> = { [SEED]: seedDoc.hash, [OTHER]: otherDoc.hash };
-let dictionaryHash = '';
+const texts = [seedDoc, otherDoc].flatMap((d) => d.articles.flatMap((a) => [a.headline, ...a.paragraphs.map((q) => q.text)]));
+const segmenter: Segmenter = createSegmenter(corpusLexicon(texts).terms);
+// searchTokens is watched, to prove that loading a saved index segments nothing.
+const searchTokens = vi.spyOn(segmenter, 'searchTokens');
+const key: IndexKey = { extraction: 1, lexicon: 'test-lexicon', seeds: seedHashes };
+const keyWith = (change: Partial<IndexKey>): IndexKey => ({ ...key, ...change });
 let index: SearchIndex;
 const dirs: string[] = [];
 
@@ -133,9 +134,7 @@ async function tempDir(): Promise<string> {
 }
 
 beforeAll(() => {
-  const texts = [seedDoc, otherDoc].flatMap((d) => d.articles.flatMap((a) => [a.headline, ...a.paragraphs.map((q) => q.text)]));
-  dictionaryHash = loadDictionary(collectUserTerms(texts));
-  index = buildSearchIndex({ documents: [seedDoc, otherDoc], targets, dictionaryHash, seedHashes });
+  index = buildSearchIndex({ documents: [seedDoc, otherDoc], targets, segmenter, key });
 });
 
 afterAll(async () => {
@@ -153,7 +152,7 @@ describe('building and querying', () => {
     expect(index.paragraphs.get(`${SEED}#2.1`)?.text).toBe(guangzhou);
     expect(index.targets).toHaveLength(6);
     // the build segmented through the spied searchTokens (so its silence on loading means something)
-    expect(vi.mocked(searchTokens).mock.calls.length).toBeGreaterThan(0);
+    expect(searchTokens.mock.calls.length).toBeGreaterThan(0);
   });
 
   it('finds 工业互联网 by 互联网 and by a prefix of it', () => {
@@ -226,7 +225,7 @@ describe('the index component', () => {
   // src/search/orama-index.ts replaces Orama's insertion, scoring data and search; stock Orama over
   // the same rows and tokenizer must find the same documents with the same scores.
   it('scores like stock Orama', () => {
-    const stock = create({ schema: PARAGRAPH_SCHEMA, components: { tokenizer: createSearchTokenizer() } });
+    const stock = create({ schema: PARAGRAPH_SCHEMA, components: { tokenizer: createSearchTokenizer(segmenter) } });
     const rows = [...index.paragraphs.values()].map(paragraphRow);
     if (insertMultiple(stock, rows) instanceof Promise) throw new Error('async insert');
     const queries: string[][] = [['互联网'], ['广州'], ['北京', '信息消费', '规模'], ['工业', '5g', '年'], ['工业互']];
@@ -242,7 +241,7 @@ describe('the index component', () => {
   });
 
   it('completes pending insertions before a removal', () => {
-    const db = createParagraphDb();
+    const db = createParagraphDb(segmenter);
     const rows = [...index.paragraphs.values()].map(paragraphRow);
     if (insertMultiple(db, rows) instanceof Promise) throw new Error('async insert');
     expect(remove(db, `${SEED}#3.2`)).toBe(true);
@@ -262,15 +261,15 @@ describe('saving and loading', () => {
     await saveSearchIndex(dir, index);
   });
 
-  const expectation = () => ({ seedHashes, dictionaryHash });
+  const expectation = () => key;
   async function loaded(): Promise<SearchIndex> {
-    const result = await loadSearchIndex(dir, expectation());
+    const result = await loadSearchIndex(dir, expectation(), segmenter);
     if (!result.ok) throw new Error(result.reason);
     return result.index;
   }
 
   it('gives back the same records and the same search results, without segmenting anything', async () => {
-    vi.mocked(searchTokens).mockClear();
+    searchTokens.mockClear();
     const again = await loaded();
     expect(summarizeIndex(again)).toEqual(summarizeIndex(index));
     expect(again.documents).toEqual(index.documents);
@@ -306,7 +305,7 @@ describe('saving and loading', () => {
 
   it('saves again over an existing index', async () => {
     await saveSearchIndex(dir, index);
-    expect((await loadSearchIndex(dir, expectation())).ok).toBe(true);
+    expect((await loadSearchIndex(dir, expectation(), segmenter)).ok).toBe(true);
   });
 });
 
@@ -317,8 +316,8 @@ describe('unusable saved indexes', () => {
     await saveSearchIndex(dir, index);
   });
 
-  async function reason(expect_ = { seedHashes, dictionaryHash }): Promise<string> {
-    const result: LoadResult = await loadSearchIndex(dir, expect_);
+  async function reason(expect_ = key): Promise<string> {
+    const result: LoadResult = await loadSearchIndex(dir, expect_, segmenter);
     expect(result.ok).toBe(false);
     const text = result.ok ? '' : result.reason;
     expect(text).not.toContain('\n');
@@ -341,24 +340,25 @@ describe('unusable saved indexes', () => {
 
   it('reports a missing folder or manifest', async () => {
     const missing = join(dir, 'nothing-here');
-    const result = await loadSearchIndex(missing, { seedHashes, dictionaryHash });
+    const result = await loadSearchIndex(missing, key, segmenter);
     expect(result).toEqual({ ok: false, reason: `no index in ${missing}` });
     await rm(join(dir, MANIFEST_FILE));
     expect(await reason()).toMatch(/^no index/);
   });
 
   it('reports a changed, added or removed seed as stale', async () => {
-    expect(await reason({ seedHashes: { ...seedHashes, [SEED]: 'c'.repeat(64) }, dictionaryHash })).toBe(
+    expect(await reason(keyWith({ seeds: { ...seedHashes, [SEED]: 'c'.repeat(64) } }))).toBe(
       `stale: seeds changed ${SEED}`,
     );
-    expect(await reason({ seedHashes: { ...seedHashes, 'new.txt': 'd' }, dictionaryHash })).toBe(
+    expect(await reason(keyWith({ seeds: { ...seedHashes, 'new.txt': 'd' } }))).toBe(
       'stale: seeds added new.txt',
     );
-    expect(await reason({ seedHashes: { [SEED]: seedDoc.hash }, dictionaryHash })).toBe(`stale: seeds removed ${OTHER}`);
+    expect(await reason(keyWith({ seeds: { [SEED]: seedDoc.hash } }))).toBe(`stale: seeds removed ${OTHER}`);
   });
 
-  it('reports another dictionary as stale', async () => {
-    expect(await reason({ seedHashes, dictionaryHash: 'another' })).toMatch(/^stale: dictionary/);
+  it('reports another lexicon or another extraction as stale', async () => {
+    expect(await reason(keyWith({ lexicon: 'another' }))).toMatch(/^stale: lexicon/);
+    expect(await reason(keyWith({ extraction: 99 }))).toMatch(/^stale: made by extraction 1/);
   });
 
   it('reports another format version or another Orama', async () => {
@@ -437,9 +437,9 @@ describe('unusable saved indexes', () => {
 
   it('is usable again once rebuilt and saved', async () => {
     await writeFile(join(dir, MANIFEST_FILE), 'garbage');
-    expect((await loadSearchIndex(dir, { seedHashes, dictionaryHash })).ok).toBe(false);
+    expect((await loadSearchIndex(dir, key, segmenter)).ok).toBe(false);
     await saveSearchIndex(dir, index);
-    expect((await loadSearchIndex(dir, { seedHashes, dictionaryHash })).ok).toBe(true);
+    expect((await loadSearchIndex(dir, key, segmenter)).ok).toBe(true);
   });
 });
 
@@ -447,7 +447,7 @@ describe('saving into a folder that does not exist yet', () => {
   it('creates it', async () => {
     const dir = join(await tempDir(), 'a', 'b');
     await saveSearchIndex(dir, index);
-    expect((await loadSearchIndex(dir, { seedHashes, dictionaryHash })).ok).toBe(true);
+    expect((await loadSearchIndex(dir, key, segmenter)).ok).toBe(true);
     await mkdir(dir, { recursive: true }); // still fine
   });
 });

@@ -8,12 +8,12 @@ import { search, type AnyOrama } from '@orama/orama';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocument } from '../src/corpus/load.ts';
 import type { Document } from '../src/model.ts';
-import { buildSearchIndex, type SearchIndex } from '../src/search/build.ts';
+import type { SearchIndex } from '../src/search/build.ts';
 import { searchParagraphs, searchTargets } from '../src/search/query.ts';
 import { PARAGRAPH_TEXT_FIELDS, TARGET_TEXT_FIELDS } from '../src/search/schema.ts';
 import { normalizeQueryTokens, packTokens } from '../src/search/tokenizer.ts';
-import { extractTargets } from '../src/targets/extract.ts';
-import { collectUserTerms, loadDictionary } from '../src/text/segment.ts';
+import { indexDocuments, segmenterFor, textsOf } from '../src/indexing/build.ts';
+import { corpusLexicon } from '../src/text/corpusLexicon.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
 
@@ -28,15 +28,7 @@ let index: SearchIndex;
 
 beforeAll(() => {
   const documents = [...documentsIn('seeds'), ...documentsIn('test/fixtures/corpus')];
-  const texts = documents.flatMap((d) => d.articles.flatMap((a) => [a.headline, ...a.paragraphs.map((p) => p.text)]));
-  const dictionaryHash = loadDictionary(collectUserTerms(texts));
-  const targets = documents.flatMap(extractTargets);
-  index = buildSearchIndex({
-    documents,
-    targets,
-    dictionaryHash,
-    seedHashes: Object.fromEntries(documents.map((d) => [d.file, d.hash])),
-  });
+  index = indexDocuments(documents, segmenterFor(corpusLexicon(textsOf(documents))));
 });
 
 // Common words (发展 matches most paragraphs), prefixes, rare words, several at once, and words

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { foldForMatching, foldWidth } from '../src/text/fold.ts';
 import { clauseAround, splitSentences } from '../src/text/sentences.ts';
-import { cutWords, searchTokens } from '../src/text/segment.ts';
+import { corpusLexicon } from '../src/text/corpusLexicon.ts';
+import { createSegmenter } from '../src/text/segmenter.ts';
+
+const segmenter = createSegmenter(corpusLexicon([]).terms);
+const cutWords = (text: string) => segmenter.cut(text);
+const searchTokens = (text: string) => segmenter.searchTokens(text);
 
 describe('folding', () => {
   it('folds full-width forms to half-width, keeping every offset', () => {
@@ -47,7 +52,13 @@ describe('segmentation', () => {
     expect(tokens).toContain('互联网');
     expect(new Set(tokens).size).toBe(tokens.length);
   });
-  it('keeps domain terms whole that the stock dictionary splits', () => {
-    expect(cutWords('推进超高清视频节目')).toContain('超高清视频');
+  it('keeps the field’s terms whole that the stock dictionary splits', () => {
+    expect(cutWords('加快建设产业集群')).toContain('产业集群');
+    expect(cutWords('城镇调查失业率5.5%左右')).toContain('调查失业率');
+  });
+  it('keeps a corpus’s own terms whole, in its segmenter only', () => {
+    const own = createSegmenter(corpusLexicon(['推进“超高清视频”产业发展']).terms);
+    expect(own.cut('推进超高清视频节目')).toContain('超高清视频');
+    expect(segmenter.cut('推进超高清视频节目')).not.toContain('超高清视频');
   });
 });

@@ -1,9 +1,11 @@
 // How well a target answers a question: the place and year must fit, the words naming the thing
 // must be found in what the target measures, and the kind of figure must fit what is asked.
+import { alternation } from '../lexicon/pattern.ts';
+import { NATION } from '../lexicon/places.ts';
+import { ASKS_FOR_RESULT, ASKS_FOR_TARGET, GENERIC_WORDS } from '../lexicon/questions.ts';
 import type { Target } from '../model.ts';
 import { foldForMatching } from '../text/fold.ts';
-import { cutWords, searchTokens, subWordsOf } from '../text/segment.ts';
-import { NATION } from '../targets/regions.ts';
+import type { Segmenter } from '../text/segmenter.ts';
 import type { Question } from './question.ts';
 
 export interface ScoredTarget {
@@ -16,11 +18,9 @@ export interface ScoredTarget {
 }
 
 /** Words that say little on their own: a match on them counts for less. */
-const GENERIC = new Set([
-  '规模', '增长', '建设', '建成', '推动', '企业', '产业', '发展', '推进', '实现', '完成', '打造', '认定', '推广',
-  '全年', '年均', '相关', '工作', '水平', '新型',
-  '数量', '总量', '应用', '项目', '领域', '重点', '主要', '培育',
-]);
+const GENERIC: ReadonlySet<string> = new Set(GENERIC_WORDS);
+const ASKS_TARGET = new RegExp(alternation(ASKS_FOR_TARGET));
+const ASKS_RESULT = new RegExp(alternation(ASKS_FOR_RESULT));
 
 function weightOf(word: string): number {
   if (GENERIC.has(word)) return 0.6;
@@ -38,31 +38,6 @@ interface TargetWords {
   contextText: string;
 }
 
-const wordCache = new WeakMap<Target, TargetWords>();
-
-/**
- * Segments targets' words ahead of the first question. Worth it for a small corpus (a few ms at
- * start instead of on the first answers); a large one pays per target, on first use.
- */
-export function prepareTargets(targets: readonly Target[]): void {
-  for (const target of targets) wordsOf(target);
-}
-
-function wordsOf(target: Target): TargetWords {
-  let words = wordCache.get(target);
-  if (!words) {
-    words = {
-      metric: searchTokens(`${target.metric} ${target.subject}`),
-      context: searchTokens(`${target.citation.quote} ${target.citation.article}`),
-      metricWords: cutWords(target.metric),
-      metricText: foldForMatching(`${target.metric} ${target.subject}`),
-      contextText: foldForMatching(`${target.citation.quote} ${target.citation.article}`),
-    };
-    wordCache.set(target, words);
-  }
-  return words;
-}
-
 /**
  * A question word is found when a token begins with it, as the index matches, or when the text
  * holds it whole (jieba may have cut it inside a longer word).
@@ -72,23 +47,6 @@ function found(word: string, tokens: string[], text: string): boolean {
   return word.length >= 2 && text.includes(word);
 }
 
-/** The shorter words inside a long one (钢铁产业 → 钢铁, 产业), for when it is not found whole. */
-function partsOf(word: string): readonly string[] {
-  return word.length >= 4 ? subWordsOf(word).filter((p) => p.length >= 2) : [];
-}
-
-/**
- * 1 when the word is found whole; 0.8 when every part of it is (钢铁产业 → 钢铁…产业); else 0: a
- * part alone (智能 of 人工智能) says nothing of the whole.
- */
-function foundShare(word: string, tokens: string[], text: string): number {
-  if (found(word, tokens, text)) return 1;
-  const parts = partsOf(word);
-  return parts.length > 0 && parts.every((p) => found(p, tokens, text)) ? 0.8 : 0;
-}
-
-const MONEY = /元$/;
-const COUNTED = /^(?:个|家|台|套|台\(套\)|项|所|座|条|件|辆|户|名|人|人次|批|处|种|类)$/;
 
 function askFit(question: Question, target: Target): number {
   const figure = target.figure;
@@ -96,59 +54,109 @@ function askFit(question: Question, target: Target): number {
     case 'when':
       return figure === null ? 0.25 : target.year !== null ? 0 : -0.2;
     case 'share':
-      return figure?.baseUnit === '%' ? 0.15 : -0.2;
+      return figure?.kind === 'percent' ? 0.15 : -0.2;
     case 'growth':
-      return figure?.baseUnit === '%' || figure?.baseUnit === '个百分点' ? 0.1 : -0.1;
+      return figure?.kind === 'percent' || figure?.kind === 'percentage_points' ? 0.1 : -0.1;
     case 'count':
-      return figure && COUNTED.test(figure.baseUnit) ? 0.1 : figure ? -0.15 : -0.3;
+      return figure?.kind === 'count' ? 0.1 : figure ? -0.15 : -0.3;
     case 'amount':
-      return figure && MONEY.test(figure.baseUnit) ? 0.1 : figure ? 0 : -0.3;
+      return figure?.kind === 'money' ? 0.1 : figure ? 0 : -0.3;
     default:
       return figure ? 0 : -0.1;
   }
 }
 
-/** Scores a target for a question; null when its place or year rules it out. */
-export function scoreTarget(question: Question, target: Target): ScoredTarget | null {
-  if (question.region !== null && target.region !== question.region) return null;
-  if (question.year !== null && target.year !== null && target.year !== question.year) return null;
-  const words = wordsOf(target);
-  let total = 0;
-  let matched = 0;
-  let metricHit = false;
-  for (const word of question.words) {
-    const weight = weightOf(word);
-    total += weight;
-    const inMetric = foundShare(word, words.metric, words.metricText);
-    const inContext = inMetric < 1 ? foundShare(word, words.context, words.contextText) : 0;
-    // What the target measures must hold a word that says something on its own, not just 增长 or 规模.
-    if (inMetric === 1 && !GENERIC.has(word)) metricHit = true;
-    matched += weight * Math.max(inMetric, inContext * 0.6);
-  }
-  const recall = total > 0 ? matched / total : 0;
-  // A metric word is the question's when the question says it, or says the word inside it (地区生产总值 ⊇ 生产总值).
-  const inQuestion = words.metricWords.filter(
-    (w) => question.text.includes(w) || question.words.some((q) => q.length >= 2 && w.includes(q)),
-  ).length;
-  const precision = words.metricWords.length > 0 ? inQuestion / words.metricWords.length : 0;
-  let score = 0.75 * recall + 0.25 * precision + askFit(question, target);
-  if (question.year !== null && target.year === question.year) score += 0.1;
-  if (question.year !== null && target.year === null) score -= 0.1;
-  if (question.region === null && target.region === NATION) score += 0.03;
-  if (question.forecast && target.kind === 'forecast') score += 0.1;
-  if (/目标|要|将|力争|计划/.test(question.text) && target.kind === 'target') score += 0.05;
-  if (/已经|完成了|实际|累计|建设了|达到了/.test(question.text) && target.kind === 'actual') score += 0.1;
-  return { target, score, recall, metricHit };
+export interface Ranker {
+  /** Scores a target for a question; null when its place or year rules it out. */
+  score(question: Question, target: Target): ScoredTarget | null;
+  /** The targets that fit, best first. Ties keep the documents' order. */
+  rank(question: Question, candidates: Iterable<Target>): ScoredTarget[];
+  /** Segments targets' words ahead of the first question (worth it for a small corpus). */
+  prepare(targets: readonly Target[]): void;
 }
 
-/** The targets that fit, best first. Ties keep the documents' order. */
-export function rankTargets(question: Question, candidates: Iterable<Target>): ScoredTarget[] {
-  const scored: ScoredTarget[] = [];
-  for (const target of candidates) {
-    const result = scoreTarget(question, target);
-    if (result && result.recall > 0) scored.push(result);
+/** A ranker over one index's targets, segmenting with its segmenter; it keeps their words. */
+export function createRanker(segmenter: Segmenter): Ranker {
+  const wordCache = new WeakMap<Target, TargetWords>();
+
+  function wordsOf(target: Target): TargetWords {
+    let words = wordCache.get(target);
+    if (!words) {
+      words = {
+        metric: segmenter.searchTokens(`${target.metric} ${target.subject}`),
+        context: segmenter.searchTokens(`${target.citation.quote} ${target.citation.article}`),
+        metricWords: segmenter.cut(target.metric),
+        metricText: foldForMatching(`${target.metric} ${target.subject}`),
+        contextText: foldForMatching(`${target.citation.quote} ${target.citation.article}`),
+      };
+      wordCache.set(target, words);
+    }
+    return words;
   }
-  return scored.sort((a, b) => b.score - a.score);
+
+  /** The shorter words inside a long one (钢铁产业 → 钢铁, 产业), for when it is not found whole. */
+  function partsOf(word: string): readonly string[] {
+    return word.length >= 4 ? segmenter.subWords(word).filter((p) => p.length >= 2) : [];
+  }
+
+  /**
+   * 1 when the word is found whole; 0.8 when every part of it is (钢铁产业 → 钢铁…产业); else 0: a
+   * part alone (智能 of 人工智能) says nothing of the whole.
+   */
+  function foundShare(word: string, tokens: string[], text: string): number {
+    if (found(word, tokens, text)) return 1;
+    const parts = partsOf(word);
+    return parts.length > 0 && parts.every((p) => found(p, tokens, text)) ? 0.8 : 0;
+  }
+
+  function score(question: Question, target: Target): ScoredTarget | null {
+    if (question.region !== null && target.region !== question.region) return null;
+    if (question.year !== null && target.year !== null && target.year !== question.year) return null;
+    const words = wordsOf(target);
+    let total = 0;
+    let matched = 0;
+    let metricHit = false;
+    for (const word of question.words) {
+      const weight = weightOf(word);
+      total += weight;
+      const inMetric = foundShare(word, words.metric, words.metricText);
+      const inContext = inMetric < 1 ? foundShare(word, words.context, words.contextText) : 0;
+      // What the target measures must hold a word that says something on its own, not just 增长 or 规模.
+      if (inMetric === 1 && !GENERIC.has(word)) metricHit = true;
+      matched += weight * Math.max(inMetric, inContext * 0.6);
+    }
+    const recall = total > 0 ? matched / total : 0;
+    // A metric word is the question's when the question says it, or says the word inside it (地区生产总值 ⊇ 生产总值).
+    const inQuestion = words.metricWords.filter(
+      (w) => question.text.includes(w) || question.words.some((q) => q.length >= 2 && w.includes(q)),
+    ).length;
+    const precision = words.metricWords.length > 0 ? inQuestion / words.metricWords.length : 0;
+    let value = 0.75 * recall + 0.25 * precision + askFit(question, target);
+    if (question.year !== null && target.year === question.year) value += 0.1;
+    if (question.year !== null && target.year === null) value -= 0.1;
+    // A question about a period (十三五时期) wants the figure for the whole period.
+    if (question.period !== null && target.period?.[0] === question.period[0] && target.period[1] === question.period[1]) value += 0.1;
+    if (question.region === null && target.region === NATION) value += 0.03;
+    if (question.forecast && target.kind === 'forecast') value += 0.1;
+    if (ASKS_TARGET.test(question.text) && target.kind === 'target') value += 0.05;
+    if (ASKS_RESULT.test(question.text) && target.kind === 'actual') value += 0.1;
+    return { target, score: value, recall, metricHit };
+  }
+
+  return {
+    score,
+    rank(question, candidates) {
+      const scored: ScoredTarget[] = [];
+      for (const target of candidates) {
+        const result = score(question, target);
+        if (result && result.recall > 0) scored.push(result);
+      }
+      return scored.sort((a, b) => b.score - a.score);
+    },
+    prepare(targets) {
+      for (const target of targets) wordsOf(target);
+    },
+  };
 }
 
 /** Enough of the question is found in the target for it to be the answer. */

@@ -1,8 +1,10 @@
 // Building the search index from the documents and their targets. Segmentation (jieba, through the
-// tokenizer) is nearly all of the cost; the caller must have loaded the dictionary whose hash it
-// passes, or the index is segmented with another dictionary than its manifest says.
+// segmenter's tokenizer) is nearly all of the cost. The index keeps its segmenter: questions must
+// be cut as its documents were.
 import { insertMultiple } from '@orama/orama';
 import type { Document, Paragraph, Target } from '../model.ts';
+import type { Segmenter } from '../text/segmenter.ts';
+import type { IndexKey } from './manifest.ts';
 import { completeInsertions } from './orama-index.ts';
 import {
   createParagraphDb,
@@ -20,8 +22,9 @@ export interface SearchIndex {
   readonly targets: readonly Target[];
   readonly targetsById: ReadonlyMap<string, Target>;
   /** What the index was built from (see manifest.ts). */
-  readonly dictionaryHash: string;
-  readonly seedHashes: Readonly<Record<string, string>>;
+  readonly key: IndexKey;
+  /** The segmenter the documents were cut with. */
+  readonly segmenter: Segmenter;
   readonly paragraphDb: ParagraphDb;
   readonly targetDb: TargetDb;
 }
@@ -29,9 +32,8 @@ export interface SearchIndex {
 export interface BuildInput {
   documents: Document[];
   targets: Target[];
-  dictionaryHash: string;
-  /** sha256 of each seed file's bytes, by file name. */
-  seedHashes: Record<string, string>;
+  key: IndexKey;
+  segmenter: Segmenter;
 }
 
 export interface IndexSummary {
@@ -76,17 +78,17 @@ function insertAllSync<Db extends ParagraphDb | TargetDb>(db: Db, rows: object[]
 export function buildSearchIndex(input: BuildInput): SearchIndex {
   const paragraphs = paragraphsOf(input.documents);
   const targetsById = targetsByIdOf(input.targets);
-  const paragraphDb = createParagraphDb();
+  const paragraphDb = createParagraphDb(input.segmenter);
   insertAllSync(paragraphDb, Array.from(paragraphs.values(), paragraphRow));
-  const targetDb = createTargetDb();
+  const targetDb = createTargetDb(input.segmenter);
   insertAllSync(targetDb, input.targets.map(targetRow));
   return {
     documents: input.documents,
     paragraphs,
     targets: input.targets,
     targetsById,
-    dictionaryHash: input.dictionaryHash,
-    seedHashes: { ...input.seedHashes },
+    key: input.key,
+    segmenter: input.segmenter,
     paragraphDb,
     targetDb,
   };

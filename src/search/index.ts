@@ -9,4 +9,4 @@ export {
   type TargetQuery,
 } from './query.ts';
 export { loadSearchIndex, saveSearchIndex, type LoadResult } from './store.ts';
-export { FORMAT_VERSION, type IndexExpectation } from './manifest.ts';
+export { FORMAT_VERSION, IndexKeySchema, type IndexKey } from './manifest.ts';

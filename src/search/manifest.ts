@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 
 /** Bump whenever the saved files change shape or meaning (schemas, tokenizer, scoring data). */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const FORMAT_NAME = 'zhibiao-search-index';
 
 /** The Orama that wrote the saved databases: its `save()` layout is internal and may change. */
@@ -27,7 +27,9 @@ export const ManifestSchema = z.object({
   orama: z.string(),
   /** Written into every data file too: files of two different saves are never mixed. */
   buildId: z.string().min(1),
-  dictionaryHash: z.string(),
+  /** What the index was made from: see IndexKey. */
+  extraction: z.number().int(),
+  lexicon: z.string(),
   /** sha256 of each seed file, by file name. */
   seeds: z.record(z.string(), z.string()),
   counts: z.object({ documents: Count, paragraphs: Count, targets: Count }),
@@ -37,10 +39,17 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-export interface IndexExpectation {
-  seedHashes: Readonly<Record<string, string>>;
-  dictionaryHash: string;
-}
+/**
+ * What an index is made from, as data: the version of the extraction that read the seeds (bumped by
+ * the code when what it makes of the same text changes), the hash of the lexicon and the terms it
+ * segmented with, and the hash of each seed file. A saved index with another key is stale.
+ */
+export const IndexKeySchema = z.object({
+  extraction: z.number().int(),
+  lexicon: z.string(),
+  seeds: z.record(z.string(), z.string()),
+});
+export type IndexKey = z.infer<typeof IndexKeySchema>;
 
 function listed(names: string[]): string {
   const shown = names.slice(0, 3).join(', ');
@@ -48,24 +57,27 @@ function listed(names: string[]): string {
 }
 
 /** Why a manifest (already of this format version) does not describe the expected index, or null. */
-export function staleness(manifest: Manifest, expect: IndexExpectation): string | null {
+export function staleness(manifest: Manifest, expect: IndexKey): string | null {
   if (manifest.orama !== ORAMA_VERSION) {
     return `saved with Orama ${manifest.orama}, running Orama ${ORAMA_VERSION}`;
   }
   const added: string[] = [];
   const changed: string[] = [];
-  for (const [file, hash] of Object.entries(expect.seedHashes)) {
+  for (const [file, hash] of Object.entries(expect.seeds)) {
     if (!Object.hasOwn(manifest.seeds, file)) added.push(file);
     else if (manifest.seeds[file] !== hash) changed.push(file);
   }
-  const removed = Object.keys(manifest.seeds).filter((file) => !Object.hasOwn(expect.seedHashes, file));
+  const removed = Object.keys(manifest.seeds).filter((file) => !Object.hasOwn(expect.seeds, file));
   const parts: string[] = [];
   if (added.length > 0) parts.push(`added ${listed(added)}`);
   if (removed.length > 0) parts.push(`removed ${listed(removed)}`);
   if (changed.length > 0) parts.push(`changed ${listed(changed)}`);
   if (parts.length > 0) return `stale: seeds ${parts.join('; ')}`;
-  if (manifest.dictionaryHash !== expect.dictionaryHash) {
-    return `stale: dictionary ${expect.dictionaryHash} differs from the index's ${manifest.dictionaryHash}`;
+  if (manifest.extraction !== expect.extraction) {
+    return `stale: made by extraction ${manifest.extraction}, this program's is ${expect.extraction}`;
+  }
+  if (manifest.lexicon !== expect.lexicon) {
+    return `stale: lexicon ${expect.lexicon} differs from the index's ${manifest.lexicon}`;
   }
   return null;
 }

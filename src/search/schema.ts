@@ -11,6 +11,7 @@
 import { create, type Orama } from '@orama/orama';
 import type { Paragraph, Target } from '../model.ts';
 import { createSearchIndexComponent } from './orama-index.ts';
+import type { Segmenter } from '../text/segmenter.ts';
 import { createSearchTokenizer, indexableText } from './tokenizer.ts';
 
 export const PARAGRAPH_SCHEMA = {
@@ -42,18 +43,18 @@ export const TARGET_TEXT_FIELDS = ['metric', 'subject', 'region', 'quote'] as co
 
 // Sorting is by score only: Orama's sorter would otherwise keep a sorted copy of every number and
 // string field, costing build time and saved bytes for nothing.
-export function createParagraphDb(): ParagraphDb {
+export function createParagraphDb(segmenter: Segmenter): ParagraphDb {
   return create({
     schema: PARAGRAPH_SCHEMA,
-    components: { tokenizer: createSearchTokenizer(), index: createSearchIndexComponent() },
+    components: { tokenizer: createSearchTokenizer(segmenter), index: createSearchIndexComponent() },
     sort: { enabled: false },
   });
 }
 
-export function createTargetDb(): TargetDb {
+export function createTargetDb(segmenter: Segmenter): TargetDb {
   return create({
     schema: TARGET_SCHEMA,
-    components: { tokenizer: createSearchTokenizer(), index: createSearchIndexComponent() },
+    components: { tokenizer: createSearchTokenizer(segmenter), index: createSearchIndexComponent() },
     sort: { enabled: false },
   });
 }

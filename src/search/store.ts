@@ -1,7 +1,7 @@
 // Saving and loading the search index. The folder holds the manifest, the records (documents with
 // their paragraphs, and targets) and each Orama database as its `save()` data:
 //
-//   manifest.json          format, Orama version, build id, seed and dictionary hashes, file sizes
+//   manifest.json          format, Orama version, build id, the index key, file sizes
 //   records.json           { buildId, documents, targets }
 //   paragraphs.orama.json  { buildId, raw }   Orama's save() of the paragraph database
 //   targets.orama.json     { buildId, raw }   Orama's save() of the target database
@@ -34,10 +34,11 @@ import {
   TARGET_DB_FILE,
   firstIssue,
   staleness,
-  type IndexExpectation,
+  type IndexKey,
   type Manifest,
 } from './manifest.ts';
 import { createParagraphDb, createTargetDb } from './schema.ts';
+import type { Segmenter } from '../text/segmenter.ts';
 
 export type LoadResult = { ok: true; index: SearchIndex } | { ok: false; reason: string };
 
@@ -98,8 +99,9 @@ export async function saveSearchIndex(dir: string, index: SearchIndex): Promise<
     version: FORMAT_VERSION,
     orama: ORAMA_VERSION,
     buildId,
-    dictionaryHash: index.dictionaryHash,
-    seeds: { ...index.seedHashes },
+    extraction: index.key.extraction,
+    lexicon: index.key.lexicon,
+    seeds: { ...index.key.seeds },
     counts: summarizeIndex(index),
     files,
     createdAt: new Date().toISOString(),
@@ -224,7 +226,7 @@ function restoreDb<Db extends AnyOrama>(
   return db;
 }
 
-async function loadOrThrow(dir: string, expect: IndexExpectation): Promise<SearchIndex> {
+async function loadOrThrow(dir: string, expect: IndexKey, segmenter: Segmenter): Promise<SearchIndex> {
   const manifest = await readManifest(dir);
   const stale = staleness(manifest, expect);
   if (stale !== null) throw new Unusable(stale);
@@ -260,28 +262,28 @@ async function loadOrThrow(dir: string, expect: IndexExpectation): Promise<Searc
     throw new Unusable(`corrupt: ${RECORDS_FILE} holds ${JSON.stringify(counts)}, the manifest says ${JSON.stringify(manifest.counts)}`);
   }
 
-  const paragraphDb = restoreDb(PARAGRAPH_DB_FILE, createParagraphDb(), paragraphFile.raw, paragraphs);
-  const targetDb = restoreDb(TARGET_DB_FILE, createTargetDb(), targetFile.raw, targetsById);
+  const paragraphDb = restoreDb(PARAGRAPH_DB_FILE, createParagraphDb(segmenter), paragraphFile.raw, paragraphs);
+  const targetDb = restoreDb(TARGET_DB_FILE, createTargetDb(segmenter), targetFile.raw, targetsById);
   return {
     documents: records.documents,
     paragraphs,
     targets: records.targets,
     targetsById,
-    dictionaryHash: manifest.dictionaryHash,
-    seedHashes: manifest.seeds,
+    key: { extraction: manifest.extraction, lexicon: manifest.lexicon, seeds: manifest.seeds },
+    segmenter,
     paragraphDb,
     targetDb,
   };
 }
 
 /**
- * Loads the index saved in `dir` if it is current: same format, same Orama, built from exactly
- * `expect.seedHashes` with `expect.dictionaryHash`. Otherwise says why in one line (no index,
- * stale, corrupt, other format) and never throws: the caller rebuilds.
+ * Loads the index saved in `dir` if it is current: same format, same Orama, made with exactly the
+ * key `expect` (whose lexicon hash includes `segmenter`'s). Otherwise says why in one line (no
+ * index, stale, corrupt, other format) and never throws: the caller rebuilds.
  */
-export async function loadSearchIndex(dir: string, expect: IndexExpectation): Promise<LoadResult> {
+export async function loadSearchIndex(dir: string, expect: IndexKey, segmenter: Segmenter): Promise<LoadResult> {
   try {
-    return { ok: true, index: await loadOrThrow(dir, expect) };
+    return { ok: true, index: await loadOrThrow(dir, expect, segmenter) };
   } catch (error) {
     if (error instanceof Unusable) return { ok: false, reason: error.message };
     return { ok: false, reason: `cannot load ${dir}: ${errorText(error)}` };

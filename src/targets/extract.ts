@@ -2,6 +2,22 @@
 // sentence. Pure over a laid-out Document; the reading rules are those of a careful reader of a
 // Chinese policy text: the place and the deadline said once govern what follows them.
 import type { Article, Citation, Document, Figure, Paragraph, Target, TargetKind } from '../model.ts';
+import { alternation } from '../lexicon/pattern.ts';
+import {
+  CLAUSE_OPENERS,
+  COMMITMENT_WORDS,
+  COMPARED_WITH,
+  COMPARISON_MARKERS,
+  FORECAST_WORDS,
+  NATION_COMPARED,
+  PAST_YEARS_COUNTS,
+  PAST_YEARS_LEAD,
+  RESULT_SO_FAR_WORDS,
+  RESULT_WORDS,
+  TEXT_STRUCTURE_WORDS,
+} from '../lexicon/phrases.ts';
+import { ADMINISTRATIVE_SUFFIXES, NATIONAL_BODIES } from '../lexicon/places.ts';
+import { BEFORE_WORD, DEADLINE_WORDS, REVIEW_HEADING_WORDS, YEAR_END_WORDS } from '../lexicon/time.ts';
 import { findFigures } from '../text/figures.ts';
 import { clauseAround, splitSentences, type Span } from '../text/sentences.ts';
 import { NATION, findRegionMentions, mentionsNation, type RegionMention } from './regions.ts';
@@ -19,6 +35,9 @@ interface ParagraphContext {
   reviewing: boolean;
 }
 
+const REVIEW_HEADING = new RegExp(alternation(REVIEW_HEADING_WORDS));
+const NATIONAL_BODY = new RegExp(alternation(NATIONAL_BODIES));
+
 export function extractTargets(document: Document): Target[] {
   const targets: Target[] = [];
   const documentRegion = regionOfDocument(document);
@@ -34,7 +53,7 @@ export function extractTargets(document: Document): Target[] {
           documentYear: document.year,
           articleRegion,
           headingYear: headingYears.at(-1)?.year ?? null,
-          reviewing: /回顾|过去一年/.test(heading),
+          reviewing: REVIEW_HEADING.test(heading),
         }),
       );
     }
@@ -50,7 +69,7 @@ function regionOfDocument(document: Document): string | null {
     .flatMap((a) => a.paragraphs.slice(0, 3).map((p) => p.text))
     .join('');
   // A report to the national congress or by the State Council speaks for the whole country.
-  if (/国务院|全国人民代表大会|全国政协/.test(`${document.title ?? ''}${opening}`)) return NATION;
+  if (NATIONAL_BODY.test(`${document.title ?? ''}${opening}`)) return NATION;
   return null;
 }
 
@@ -71,9 +90,7 @@ function extractFromParagraph(paragraph: Paragraph, context: ParagraphContext): 
   const targets: Target[] = [];
   // 全年 in a review of 2020 means 2020, whatever year the report was given in.
   const years = findYearMentions(text, context.documentYear).map((y) =>
-    context.headingYear !== null && /^(?:全年|当年|本年)$/.test(text.slice(y.start, y.end))
-      ? { ...y, year: context.headingYear }
-      : y,
+    context.headingYear !== null && y.inTheYear ? { ...y, year: context.headingYear } : y,
   );
   const regions = findRegionMentions(text);
   const sentences = splitSentences(text);
@@ -119,18 +136,26 @@ function citationOf(paragraph: Paragraph, sentence: Span): Citation {
   };
 }
 
+/** A place right after a comparison marker is the thing compared with (占全国, 较上海, 对口支援…). */
+const COMPARED_BEFORE = new RegExp(`(?:${alternation(COMPARISON_MARKERS)})$`);
+const ADMINISTRATIVE_NAME = new RegExp(`(?:${alternation(ADMINISTRATIVE_SUFFIXES)})$`);
+const OPENER = new RegExp(`^(?:${alternation(CLAUSE_OPENERS)})`);
+
+function isComparedWith(text: string, mention: RegionMention): boolean {
+  return COMPARED_BEFORE.test(text.slice(Math.max(0, mention.start - 2), mention.start));
+}
+
 // A place named as the subject: at the start of its clause (安徽明年将…, 江西以…), or as the
 // 市/省 of a thing (北京市信息消费产业规模). A place named as a comparison (占全国, 较3年前) is not.
 function isSubjectMention(text: string, mention: RegionMention): boolean {
-  const before = text.slice(Math.max(0, mention.start - 2), mention.start);
-  if (/[占比较与向援对帮助居]$/.test(before)) return false;
+  if (isComparedWith(text, mention)) return false;
   const clause = clauseAround(text, mention.start);
   const lead = text.slice(clause.start, mention.start).replace(/^[“"（(\s]+/, '');
-  return lead.length === 0 || /(?:省|市|自治区)$/.test(text.slice(mention.start, mention.end)) || /^(?:记者|表示|指出|其中|同时|此外|另外)/.test(lead);
+  return lead.length === 0 || ADMINISTRATIVE_NAME.test(text.slice(mention.start, mention.end)) || OPENER.test(lead);
 }
 
 // 全国/我国 as the subject of a figure; 占全国, 全国第一, 全国百强 compare with the nation instead.
-const NATION_SUBJECT = /(?:^|[，。；：、])(?:全国|我国)(?!第|首|百强|领先|前列|平均|水平)|我国/;
+const NATION_SUBJECT = new RegExp(`(?:^|[，。；：、])(?:全国|我国)(?!${alternation(NATION_COMPARED)})|我国`);
 
 /**
  * The place a figure belongs to: a place named in its clause before it, else one named as the
@@ -145,7 +170,7 @@ function regionAt(
 ): string | null {
   const clause = clauseAround(text, at);
   const before = regions.filter((r) => r.end <= at);
-  const inClause = before.filter((r) => r.start >= clause.start && !/[占比较与向援对]$/.test(text.slice(r.start - 1, r.start))).at(-1);
+  const inClause = before.filter((r) => r.start >= clause.start && !isComparedWith(text, r)).at(-1);
   if (inClause) return inClause.region;
   const subjects = before.filter((r) => isSubjectMention(text, r));
   const inSentence = subjects.filter((r) => r.start >= sentence.start).at(-1);
@@ -175,10 +200,12 @@ interface Dating {
   period?: [number, number];
 }
 
-const FORECAST = /预计|预测|有望/;
+const FORECAST = new RegExp(alternation(FORECAST_WORDS));
+const PAST_YEARS = `${PAST_YEARS_LEAD}(?:${alternation(PAST_YEARS_COUNTS)}|\\d+)年`;
 // Said earlier in a sentence, these make its later figures results too (已完成目标任务，累计应用…).
-const RESULT_SO_FAR = /已经?(?:完成|建成|实现)|累计|圆满完成|过去(?:一|五|\d+)年/;
-const ACTUAL = /已经?(?:完成|建成|实现|形成|开通|覆盖|累计)|累计|完成了|实现了|达到了|增长了|超额完成|圆满完成|建成了|过去(?:一|五|\d+)年|(?<![比较])去年|同比增长/;
+const RESULT_SO_FAR = new RegExp(`${alternation(RESULT_SO_FAR_WORDS)}|${PAST_YEARS}`);
+// 去年 dates a result, unless it is what a change is measured against (比去年).
+const ACTUAL = new RegExp(`${alternation(RESULT_WORDS)}|${PAST_YEARS}|(?<!${alternation(COMPARED_WITH)})去年`);
 
 /**
  * Target, result or forecast: the clause's own words decide first (圆满完成 → result), then the
@@ -197,11 +224,11 @@ function kindOf(sentenceBefore: string, clause: string, context: ParagraphContex
 }
 
 // Counts of the text's own parts (重点任务有十项, 抓好7个方面重点任务) are structure, not figures of the world.
-const OWN_STRUCTURE = /任务|措施|方面|特点|举措|内容|部分|要求|原则/;
+const OWN_STRUCTURE = new RegExp(alternation(TEXT_STRUCTURE_WORDS));
 
 function isTextStructureCount(figure: Figure, metric: string): boolean {
   const value = typeof figure.base === 'number' ? figure.base : figure.base[1];
-  return /^(?:项|个|方面)$/.test(figure.baseUnit) && value <= 20 && OWN_STRUCTURE.test(metric);
+  return figure.kind === 'count' && value <= 20 && OWN_STRUCTURE.test(metric);
 }
 
 interface ListedItem {
@@ -242,8 +269,12 @@ function assignListItems(text: string, sentence: Span, figures: Figure[]): Map<n
   return result;
 }
 
-const DATED_DEADLINE = /((?:19|20)\d{2})年(?:年底|年末|底|末)?前?/;
-const COMMITMENT = /力争|确保|实现|完成|基本|全面/;
+const YEAR_END = alternation(YEAR_END_WORDS);
+const DATED_DEADLINE = new RegExp(`((?:19|20)\\d{2})年(?:${YEAR_END})?${BEFORE_WORD}?`);
+/** A deadline is a year's end or a "before": 2020年年底, 2025年前. */
+const CLOSES_YEAR = new RegExp(`${YEAR_END}|${BEFORE_WORD}`);
+const COMMITMENT = new RegExp(alternation(COMMITMENT_WORDS));
+const LEADING_DEADLINE_WORD = new RegExp(`^(?:${alternation(DEADLINE_WORDS)})`);
 
 /** "力争2020年年底实现全国所有地级市覆盖5G网络": a deadline with no quantity is a target too. */
 function datedTargetsWithoutFigure(
@@ -261,13 +292,13 @@ function datedTargetsWithoutFigure(
     const clause = clauseAround(text, year.start);
     const tail = text.slice(year.start, clause.end);
     const deadline = DATED_DEADLINE.exec(tail);
-    if (!deadline || deadline.index !== 0 || !/底|末|前/.test(deadline[0])) continue;
+    if (!deadline || deadline.index !== 0 || !CLOSES_YEAR.test(deadline[0])) continue;
     const rest = tail.slice(deadline[0].length);
     if (!COMMITMENT.test(text.slice(clause.start, clause.end))) continue;
     if (figures.some((f) => f.start >= clause.start && f.end <= clause.end)) continue;
     const metric = rest.replace(/^(?:实现|完成|前)/, '').trim();
     if (metric.length < 4) continue;
-    const due = text.slice(year.start, year.start + deadline[0].length).replace(/^(?:到|至|截至|截止到?)/, '');
+    const due = text.slice(year.start, year.start + deadline[0].length).replace(LEADING_DEADLINE_WORD, '');
     targets.push({
       id: `${paragraph.id}:d${year.start}`,
       region: regionAt(year.start, sentence, regions, text, context),

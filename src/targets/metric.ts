@@ -1,24 +1,42 @@
 // What a figure measures, in the document's own words: the clause around the figure without the
-// place, the time and the verbs of reaching (达到, 超过 …).
+// place, the time and the verbs of reaching (达到, 超过 …). The words are the lexicon's.
 import type { Figure } from '../model.ts';
+import { alternation } from '../lexicon/pattern.ts';
+import {
+  CHANGE_WORDS,
+  COMPARED_WITH,
+  DOING_ADVERBS,
+  DOING_VERBS,
+  EARLIER_PERIODS,
+  HEDGES,
+  LEADING_FILLERS,
+  LIST_COUNT_CLASSIFIERS,
+  LIST_HEAD_NOUNS,
+  MEASURE_WORDS,
+  REACHING_VERBS,
+  TRAILING_FILLERS,
+} from '../lexicon/phrases.ts';
+import { ADMINISTRATIVE_SUFFIXES } from '../lexicon/places.ts';
+import { DEADLINE_WORDS, RELATIVE_YEARS, SPAN_JOINERS, YEAR_END_WORDS } from '../lexicon/time.ts';
 import { clauseAround } from '../text/sentences.ts';
 import { REGION_NAMES } from './regions.ts';
 
-const REGION_PREFIX = new RegExp(`^(?:${REGION_NAMES.join('|')})(?:省|市|自治区)?`);
+const REGION_PREFIX = new RegExp(`^(?:${alternation(REGION_NAMES)})(?:${alternation(ADMINISTRATIVE_SUFFIXES)})?`);
 
 // Said before the thing measured and saying nothing of it.
 const LEADING_NOISE = new RegExp(
   [
-    '^(?:到|至|截至|截止到?)?(?:19|20)\\d{2}(?:\\s*[-—–~～至到]\\s*(?:19|20)\\d{2})?年(?:年底|年末|底|末)?(?:前)?',
-    '^(?:今年|明年|去年|全年|本年|当年)',
-    '^(?:力争|确保|争取|预计|累计|其中|并|以及|和|与|及|要|将|已|共|还|再|使|让|该|拟|合计|全市|全省|全国|我国|目标是|主要预期目标是|实现|达到|达|是|为)',
+    `^(?:${alternation(DEADLINE_WORDS)})?(?:19|20)\\d{2}(?:\\s*(?:${alternation(SPAN_JOINERS)})\\s*(?:19|20)\\d{2})?年(?:${alternation(YEAR_END_WORDS)})?(?:前)?`,
+    `^(?:${alternation(RELATIVE_YEARS.map((r) => r.word))})`,
+    `^(?:${alternation(LEADING_FILLERS)})`,
     '^[、，\\s“”"（）()]+',
   ].join('|'),
 );
 
 // The verbs of reaching a value: 规模达到 → 规模; and words that only say how sure the figure is.
-const TRAILING_NOISE =
-  /(?:(?:分别|将|要|预计|力争)?(?:达到|达|为|至|到|超过|超|突破|迈上|跃上|站上|逾|近|约|不少于|不低于|不超过|低于|高于|保持在|控制在|稳定在|提高到|提升到|提升至|提高至|增加到|增至|降至|下降到|完成|实现|在)|拟按|拟|按|预计|预期|力争|分别|共|约|的)$/;
+const TRAILING_NOISE = new RegExp(
+  `(?:(?:${alternation(HEDGES)})?(?:${alternation(REACHING_VERBS)})|${alternation(TRAILING_FILLERS)})$`,
+);
 
 const QUOTES = /[“”"‘’]/g;
 
@@ -40,13 +58,11 @@ function stripTrailing(text: string): string {
   }
 }
 
-// Units that count things: the noun after the figure names what is counted (200个智能工厂).
-const COUNT_UNITS = /^(?:个|家|台|套|台\(套\)|台（套）|项|所|座|条|件|辆|户|名|人|人次|批|处|款|种|类)$/;
 // A metric that names only a measure (增长, 占比) measures the thing named before it in the sentence.
-const MEASURE_ONLY = /^(?:\p{Script=Han}{0,2}|年均增长|同比增长|增长|提高|下降|降低|增加|减少|占比|比重)$/u;
+const MEASURE_ONLY = new RegExp(`^(?:\\p{Script=Han}{0,2}|${alternation(CHANGE_WORDS)})$`, 'u');
 const COORDINATION = /[和及与、]$/;
 // "比上年增加1.6万亿元" is a change in the thing of the figure before it.
-const COMPARED_WITH_BEFORE = /^(?:比|较)(?:上年|去年|上一年|同期)/;
+const COMPARED_WITH_BEFORE = new RegExp(`^(?:${alternation(COMPARED_WITH)})(?:${alternation(EARLIER_PERIODS)})`);
 
 function leadOf(text: string, from: number, to: number): string {
   return stripTrailing(stripLeading(text.slice(from, to)));
@@ -79,7 +95,8 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
     after = `${after.replace(COORDINATION, '')}${tail}`;
   }
   let metric = before;
-  if (COUNT_UNITS.test(figure.baseUnit) && /^\p{Script=Han}|^[“"]/u.test(after)) metric = `${before}${after}`;
+  // A count's unit is a classifier: the noun after it names what is counted (200个智能工厂).
+  if (figure.kind === 'count' && /^\p{Script=Han}|^[“"]/u.test(after)) metric = `${before}${after}`;
   else if (before.length === 0 && after.length > 0) metric = after;
   if (MEASURE_ONLY.test(metric) || COMPARED_WITH_BEFORE.test(metric)) {
     const earlier = sentenceFigures.filter((f) => f.end <= figure.start).at(-1);
@@ -92,9 +109,8 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
   return metric.replace(QUOTES, '').trim();
 }
 
-const LEADING_VERB =
-  /^(?:推动|建设|建成|培育|认定|遴选|带动|打造|推广应用|推广|实施|组织|应用|开展|新增|再培育遴选|再培育|规划建设|完成|形成)+/;
-const TRAILING_MEASURE = /(?:规模|增加值|比重|占比|增长|增速|数量|总量|产值|收入|金额|年均增长)+$/;
+const LEADING_VERB = new RegExp(`^(?:(?:${alternation(DOING_ADVERBS)})?(?:${alternation(DOING_VERBS)}))+`);
+const TRAILING_MEASURE = new RegExp(`(?:${alternation(MEASURE_WORDS)})+$`);
 
 /** The thing measured without the measure or the verb: 先进制造业增加值 → 先进制造业. */
 export function subjectOf(metric: string): string {
@@ -102,7 +118,7 @@ export function subjectOf(metric: string): string {
   return subject.length > 0 ? subject : metric;
 }
 
-const COUNT_WORD = /(?:等)?(?:[两二三四五六七八九十]|\d+)(?:大|个|类|项|种|家)/;
+const COUNT_WORD = new RegExp(`(?:等)?(?:[两二三四五六七八九十]|\\d+)(?:${alternation(LIST_COUNT_CLASSIFIERS)})`);
 
 /**
  * The items of a list named before 分别: "打造汽车、超高清视频及新型显示两大世界级先进制造业集群"
@@ -122,9 +138,11 @@ export function splitListItems(text: string, expected: number): { items: string[
   return { items, head: headNoun(head) };
 }
 
+const LIST_HEAD = new RegExp(`(${alternation(LIST_HEAD_NOUNS)})$`);
+
 function headNoun(head: string): string {
   if (/集群$/.test(head)) return '产业集群';
-  const match = /(产业|行业|领域|项目|基地|园区|中心|平台)$/.exec(head);
+  const match = LIST_HEAD.exec(head);
   return match ? match[1]! : '';
 }
 

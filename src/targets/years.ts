@@ -1,5 +1,8 @@
 // Years a text speaks of, resolved to numbers. Relative words are resolved against the year the
 // document speaks from; a plan period such as 十四五 counts as its last year, when it is due.
+// The words are the lexicon's (src/lexicon/time.ts).
+import { alternation } from '../lexicon/pattern.ts';
+import { DEADLINE_WORDS, PLAN_PERIODS, PLAN_PERIOD_SUFFIXES, RELATIVE_YEARS, SPAN_JOINERS } from '../lexicon/time.ts';
 
 export interface YearMention {
   year: number;
@@ -9,31 +12,20 @@ export interface YearMention {
   deadline: boolean;
   /** For a period (十四五, 过去五年, 2019-2022年): its first year; `year` is its last. */
   from?: number;
+  /** 全年, 本年, 当年: "the year spoken of", resolved to the document's year unless context fixes it. */
+  inTheYear?: true;
 }
 
-const FIVE_YEAR_PLANS: Record<string, number> = {
-  十一五: 2010,
-  十二五: 2015,
-  十三五: 2020,
-  十四五: 2025,
-  十五五: 2030,
-};
+const RELATIVE = new Map(RELATIVE_YEARS.map((r) => [r.word, r]));
+const PERIODS = new Map(PLAN_PERIODS.map((p) => [p.word, p]));
 
 // A year that starts a period (2019-2022年) is not the year of a figure; the period's end is.
-const YEAR_PATTERN =
-  /(到|至|截至|截止到?)?((?:19|20)\d{2})(?:\s*[-—–~～至到]\s*((?:19|20)\d{2}))?\s*年|(今年|明年|去年|全年|本年|当年|前年|过去一年|过去五年)|“?(十[一二三四五]五)”?(?:时期|期间|规划|末)?/g;
-
-const RELATIVE_OFFSET: Record<string, number> = {
-  今年: 0,
-  全年: 0,
-  本年: 0,
-  当年: 0,
-  明年: 1,
-  去年: -1,
-  前年: -2,
-  过去一年: -1,
-  过去五年: -1,
-};
+const YEAR_PATTERN = new RegExp(
+  `(${alternation(DEADLINE_WORDS)})?((?:19|20)\\d{2})(?:\\s*(?:${alternation(SPAN_JOINERS)})\\s*((?:19|20)\\d{2}))?\\s*年` +
+    `|(${alternation(RELATIVE.keys())})` +
+    `|“?(${alternation(PERIODS.keys())})”?(?:${alternation(PLAN_PERIOD_SUFFIXES)})?`,
+  'g',
+);
 
 /** Every year the text names, in order; relative words only when `documentYear` is known. */
 export function findYearMentions(text: string, documentYear: number | null): YearMention[] {
@@ -47,12 +39,19 @@ export function findYearMentions(text: string, documentYear: number | null): Yea
       mentions.push({ year, start, end, deadline: match[1] !== undefined, ...period });
     } else if (match[4] !== undefined) {
       if (documentYear === null) continue;
-      const year = documentYear + (RELATIVE_OFFSET[match[4]] ?? 0);
-      const period = match[4] === '过去五年' ? { from: year - 4 } : {};
-      mentions.push({ year, start, end, deadline: false, ...period });
+      const relative = RELATIVE.get(match[4])!;
+      const year = documentYear + relative.offset;
+      mentions.push({
+        year,
+        start,
+        end,
+        deadline: false,
+        ...(relative.span !== undefined ? { from: year - relative.span + 1 } : {}),
+        ...(relative.inTheYear ? { inTheYear: true as const } : {}),
+      });
     } else if (match[5] !== undefined) {
-      const year = FIVE_YEAR_PLANS[match[5]];
-      if (year !== undefined) mentions.push({ year, start, end, deadline: true, from: year - 4 });
+      const period = PERIODS.get(match[5])!;
+      mentions.push({ year: period.to, start, end, deadline: true, from: period.from });
     }
   }
   return mentions;

@@ -3,7 +3,8 @@
 // the wording puts on it. One compiled regex finds numeral runs; what surrounds a run (magnitude,
 // unit, range, qualifier words) is read with sticky regexes at that spot, so the cost grows with
 // the number of numerals, not with the length of the text times the size of the unit list.
-import type { Figure, Qualifier } from '../model.ts';
+import type { Figure, FigureKind, Qualifier } from '../model.ts';
+import { CURRENCIES, PER_WORDS, UNITS, YUAN_WORDS } from '../lexicon/units.ts';
 import {
   CHINESE_DIGIT_CHARS,
   CHINESE_NUMERAL_CHARS,
@@ -13,84 +14,6 @@ import {
   parseNumeral,
   scale,
 } from './numerals.ts';
-
-type UnitKind = 'money' | 'count' | 'measure' | 'ratio' | 'time';
-
-interface UnitDef {
-  readonly kind: UnitKind;
-  /** What `base` is counted in; synonyms fold together (块钱, 人民币 → 元; 台币 → 新台币). */
-  readonly base: string;
-  /** How many `base` one of this unit is (角 = 0.1 元). */
-  readonly factor?: number;
-  /** How the unit is written in `unit` when the source uses a variant form (％ → %). */
-  readonly written?: string;
-  /**
-   * Words that are a unit only in some places:
-   * - `duration`: 年 after a number is mostly a calendar year (2021年); it is a length of time only
-   *   when a duration word follows (三年以上, 5年内, 十年来).
-   * - `rate`: 分 alone is a score, a minute or a cent; it is money only as a price (3分/千瓦时).
-   * - `standalone`: 角 and 毛 alone are money only in a span given as a whole (parseFigure): in
-   *   prose 长三角 is a region and 三毛 a name, so there they count only after 元 (五元六角).
-   * - `percentWord`: 三成 = 30%, but 一成不变, and 成 begins many words; see PERCENT_WORD_NEXT.
-   * - `yuanOrCount`: 块 is money in 十块钱 or 一块二, and a classifier in 13块金牌 or 三块地.
-   */
-  readonly only?: 'duration' | 'rate' | 'standalone' | 'percentWord' | 'yuanOrCount';
-}
-
-const money = (base: string): UnitDef => ({ kind: 'money', base });
-const count = (base: string): UnitDef => ({ kind: 'count', base });
-const measure = (base: string): UnitDef => ({ kind: 'measure', base });
-const time = (base: string): UnitDef => ({ kind: 'time', base });
-const ratio = (base: string, written?: string): UnitDef =>
-  written === undefined ? { kind: 'ratio', base } : { kind: 'ratio', base, written };
-
-/** Currencies, also read when they come before the number (人民币3.14, 港币两千九百六十元). */
-const CURRENCIES: Readonly<Record<string, UnitDef>> = {
-  人民币: money('元'), 人民幣: money('元'),
-  美元: money('美元'), 美金: money('美元'),
-  港元: money('港元'), 港币: money('港元'), 港幣: money('港元'),
-  欧元: money('欧元'), 日元: money('日元'), 日币: money('日元'), 英镑: money('英镑'),
-  韩元: money('韩元'), 卢布: money('卢布'), 泰铢: money('泰铢'), 澳元: money('澳元'),
-  新台币: money('新台币'), 新台幣: money('新台币'), 台币: money('新台币'), 台幣: money('新台币'),
-};
-
-/** The words for 元 after which 角 and 分 may follow (五元六角, 十块三毛). */
-const YUAN_WORDS = new Set(['元', '圆', '块', '块钱']);
-
-/** Every unit word read after a number. The longest word at a spot wins (人次 over 人). */
-const UNITS: Readonly<Record<string, UnitDef>> = {
-  ...CURRENCIES,
-  元: money('元'), 圆: money('元'), 块钱: money('元'),
-  块: { kind: 'money', base: '元', only: 'yuanOrCount' },
-  角: { kind: 'money', base: '元', factor: 0.1, only: 'standalone' },
-  毛: { kind: 'money', base: '元', factor: 0.1, only: 'standalone' },
-  分: { kind: 'money', base: '元', factor: 0.01, only: 'rate' },
-
-  '%': ratio('%'), '％': ratio('%', '%'), '‰': ratio('‰'),
-  个百分点: ratio('个百分点'), 百分点: ratio('个百分点'), 倍: ratio('倍'),
-  成: { kind: 'ratio', base: '%', only: 'percentWord' },
-
-  个: count('个'), 個: count('个'), 家: count('家'), 台: count('台'), 套: count('套'),
-  '台(套)': count('台(套)'), '台（套）': count('台(套)'),
-  人: count('人'), 人次: count('人次'), 名: count('名'), 项: count('项'), 所: count('所'),
-  座: count('座'), 户: count('户'), 件: count('件'), 辆: count('辆'), 条: count('条'),
-  处: count('处'), 张: count('张'), 场: count('场'), 艘: count('艘'), 架: count('架'),
-  栋: count('栋'), 头: count('头'), 次: count('次'), 种: count('种'), 类: count('类'),
-  款: count('款'), 部: count('部'), 例: count('例'), 株: count('株'), 宗: count('宗'), 轮: count('轮'),
-  辆次: count('辆次'), 架次: count('架次'), 艘次: count('艘次'), 批次: count('批次'),
-
-  公里: measure('公里'), 千米: measure('千米'), 米: measure('米'), 厘米: measure('厘米'),
-  毫米: measure('毫米'), 平方米: measure('平方米'), 平方公里: measure('平方公里'),
-  平方千米: measure('平方千米'), 亩: measure('亩'), 公顷: measure('公顷'),
-  吨: measure('吨'), 吨标准煤: measure('吨标准煤'), 千克: measure('千克'), 公斤: measure('公斤'),
-  克: measure('克'), 斤: measure('斤'), 立方米: measure('立方米'),
-  千瓦: measure('千瓦'), 千瓦时: measure('千瓦时'), 兆瓦: measure('兆瓦'), 吉瓦: measure('吉瓦'),
-  标箱: measure('标箱'), 标准箱: measure('标准箱'),
-
-  年: { kind: 'time', base: '年', only: 'duration' },
-  个月: time('个月'), 天: time('天'), 小时: time('小时'), 分钟: time('分钟'),
-  岁: time('岁'), 周岁: time('周岁'),
-};
 
 /** Comparisons written before the number. */
 const PREFIX_QUALIFIERS: Readonly<Record<string, Qualifier>> = {
@@ -128,7 +51,6 @@ const RUN_AT = new RegExp(RUN_SOURCE, 'y');
 const UNIT_AT = new RegExp(alternation(Object.keys(UNITS)), 'y');
 const CURRENCY_AT = new RegExp(alternation(Object.keys(CURRENCIES)), 'y');
 /** What a price or a rate is per: any unit, and the calendar words (30万吨/日, 202元/月). */
-const PER_WORDS = [...Object.keys(UNITS), '日', '月', '周', '秒'];
 const RATE_AT = new RegExp(`[/／](${alternation(PER_WORDS)})`, 'y');
 /**
  * 1/3以上, 超1/4: a fraction written with a slash, read as a percentage like 三分之一. Only small
@@ -257,7 +179,7 @@ interface Amount {
   readonly unit: string;
   readonly baseUnit: string;
   /** The unit word's kind; null when the number has no unit word. */
-  readonly kind: UnitKind | null;
+  readonly kind: FigureKind | null;
   /** 多 / 余 after the number. */
   readonly more: boolean;
 }
@@ -300,7 +222,7 @@ function readAmountBody(text: string, start: number, standalone: boolean): Amoun
 
   // 一半 = 50%; 百分之二十 = 20%; 三分之一 = 33.3…%.
   if (reading.numeral === '一' && reading.magnitude === '' && text[at] === '半') {
-    return { ...plain, end: at + 1, low: 50, high: 50, factor: 1, unit: '%', baseUnit: '%', kind: 'ratio' };
+    return { ...plain, end: at + 1, low: 50, high: 50, factor: 1, unit: '%', baseUnit: '%', kind: 'percent' };
   }
   if (reading.shape === 'exact' && text.startsWith('分之', at)) {
     const negative = text[at + 2] === '负';
@@ -313,14 +235,14 @@ function readAmountBody(text: string, start: number, standalone: boolean): Amoun
     const perMille = denominator === 1000;
     const value = denominator === 100 || perMille ? signed : Number(((signed * 100) / denominator).toPrecision(15));
     const unit = perMille ? '‰' : '%';
-    return { ...plain, end: numeratorAt + numeratorRun[0].length, low: value, high: value, factor: 1, unit, baseUnit: unit, kind: 'ratio' };
+    return { ...plain, end: numeratorAt + numeratorRun[0].length, low: value, high: value, factor: 1, unit, baseUnit: unit, kind: 'percent' };
   }
 
   const slash = reading.shape === 'exact' && reading.magnitude === '' && Number.isInteger(reading.low)
     ? execAt(SLASH_FRACTION_AT, text, at) : null;
   if (slash && reading.low < Number(slash[1])) {
     const value = Number(((reading.low * 100) / Number(slash[1])).toPrecision(15));
-    return { ...plain, end: at + slash[0].length, low: value, high: value, factor: 1, unit: '%', baseUnit: '%', kind: 'ratio' };
+    return { ...plain, end: at + slash[0].length, low: value, high: value, factor: 1, unit: '%', baseUnit: '%', kind: 'percent' };
   }
 
   let more = false;
@@ -437,7 +359,7 @@ interface FigureReading {
   readonly highBase: number;
   readonly unit: string;
   readonly baseUnit: string;
-  readonly kind: UnitKind | null;
+  readonly kind: FigureKind | null;
   readonly isRange: boolean;
   /** Comparison carried by the numeral itself: 多 → gt, 十几 → approx, 两三 → range. */
   readonly numeralQualifier: Qualifier | null;
@@ -527,6 +449,7 @@ function toFigure(text: string, start: number, reading: FigureReading, prefix: Q
     base: same ? reading.lowBase : [reading.lowBase, reading.highBase],
     baseUnit,
     qualifier: combineQualifiers(reading, prefix),
+    kind: reading.kind ?? (currency !== null ? 'money' : 'other'),
     start,
     end: reading.end,
   };
@@ -570,6 +493,14 @@ function opensFigure(text: string, start: number): boolean {
   return true;
 }
 
+/** A share or a multiple (20%, 3个百分点, 2倍), which 百分之 and 百倍 may start without a digit. */
+function isRatio(reading: FigureReading): boolean {
+  return reading.kind === 'percent' || reading.kind === 'percentage_points' || reading.baseUnit === '倍';
+}
+
+/** Kinds whose unit is a classifier or a measure of things: 一 before it is the article "a". */
+const COUNTED_THINGS: ReadonlySet<FigureKind> = new Set(['count', 'duration', 'length', 'area', 'mass', 'volume', 'energy', 'power']);
+
 /** Prose-only judgements on a reading that parses: is this an amount the text states? */
 function statesAmount(reading: FigureReading, prefix: Qualifier | null): boolean {
   const { reading: numeral, more } = reading.first;
@@ -579,11 +510,11 @@ function statesAmount(reading: FigureReading, prefix: Qualifier | null): boolean
   if (reading.kind === null && numeral.implicitOne) return false;
   // 千家万户, 千人计划: a numeral that starts at 千 or 百 is an amount only when scaled (百亿元) or
   // approximate (百余家). 百分之二十 is a ratio, not a count of hundreds.
-  if (numeral.implicitOne && numeral.magnitude === '' && !more && reading.kind !== 'ratio' &&
+  if (numeral.implicitOne && numeral.magnitude === '' && !more && !isRatio(reading) &&
       !/^[百千佰仟]*[万亿萬億]/.test(reading.first.unit)) {
     return false;
   }
-  if (reading.kind === 'count' || reading.kind === 'time' || reading.kind === 'measure') {
+  if (reading.kind !== null && COUNTED_THINGS.has(reading.kind)) {
     // 一个中心, 一件事, 一条龙, 最后一公里: 一 with a classifier is the article "a". 二次, 二类: 二
     // before a classifier is an ordinal or a grade (a count of two is written 两).
     const single = numeral.shape === 'exact' && numeral.magnitude === '' && !more && !reading.isRange;
@@ -624,7 +555,7 @@ export function findFigures(text: string): Figure[] {
     const prefixBefore = PREFIX_LAST_CHARS.has(text[start - 1] ?? '')
       ? PREFIX_BEFORE.exec(text.slice(Math.max(0, start - 3), start)) : null;
     // 近5年来 is "the last five years", not "about five years".
-    if (prefixBefore && !(prefixBefore[0] === '近' && reading.kind === 'time')) {
+    if (prefixBefore && !(prefixBefore[0] === '近' && reading.kind === 'duration')) {
       prefix = PREFIX_QUALIFIERS[prefixBefore[0]]!;
       start -= prefixBefore[0].length;
     }

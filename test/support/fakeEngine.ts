@@ -8,7 +8,7 @@ const GUANGZHOU_QUOTE = '打造汽车、超高清视频及新型显示两大世�
 export function figure(text: string, value: number | [number, number], unit: string, qualifier: Figure['qualifier'] = 'eq', baseUnit = '元', start = 0): Figure {
   const magnitude = unit.startsWith('万亿') ? 1e12 : unit.startsWith('亿') ? 1e8 : unit.startsWith('万') ? 1e4 : 1;
   const base = Array.isArray(value) ? ([value[0] * magnitude, value[1] * magnitude] as [number, number]) : value * magnitude;
-  return { text, value, unit, base, baseUnit, qualifier, start, end: start + text.length };
+  return { text, value, unit, base, baseUnit, qualifier, kind: baseUnit === '元' ? 'money' : 'other', start, end: start + text.length };
 }
 
 export function target(overrides: Partial<Target> & { quote: string; figureText?: string }): Target {

@@ -1,0 +1,61 @@
+// The life of an index: read the seeds folder, and load the saved index when it is current, or
+// build it and save it, with a one-line notice saying why. The engine, the command line and the
+// benchmark open indexes through here.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadSeeds } from '../corpus/load.ts';
+import type { Rewrite } from '../lexicon/synonyms.ts';
+import type { SearchIndex } from '../search/build.ts';
+import { loadSearchIndex, saveSearchIndex } from '../search/store.ts';
+import { corpusLexicon, LEXICON_FILE, parseLexiconFile, type CorpusLexicon } from '../text/corpusLexicon.ts';
+import { indexDocuments, segmenterFor, textsOf } from './build.ts';
+import { indexKeyOf } from './key.ts';
+
+export interface OpenIndexOptions {
+  seedsDir: string;
+  indexDir: string;
+  /** One line at a time, for people: notices such as a rebuilt index. */
+  log?: (line: string) => void;
+  /** Rebuild even when the saved index is current. */
+  rebuild?: boolean;
+}
+
+export type IndexOrigin = { loaded: true } | { loaded: false; reason: string; ms: number };
+
+export interface OpenedIndex {
+  readonly index: SearchIndex;
+  /** How the index came to be: loaded from disk, or built (and why). */
+  readonly origin: IndexOrigin;
+  /** The rewrites of what people type that the seeds folder's lexicon file adds. */
+  readonly rewrites: readonly Rewrite[];
+}
+
+/** The seeds folder's lexicon file, if it has one; a malformed one stops with its line number. */
+async function readLexiconFile(seedsDir: string): Promise<{ terms: string[]; rewrites: Rewrite[] }> {
+  const path = join(seedsDir, LEXICON_FILE);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return { terms: [], rewrites: [] };
+  }
+  return parseLexiconFile(text, path);
+}
+
+export async function openIndex(options: OpenIndexOptions): Promise<OpenedIndex> {
+  const log = options.log ?? (() => {});
+  const documents = await loadSeeds(options.seedsDir, { warn: log });
+  const file = await readLexiconFile(options.seedsDir);
+  const lexicon: CorpusLexicon = corpusLexicon(textsOf(documents), file);
+  const segmenter = segmenterFor(lexicon);
+  const key = indexKeyOf(documents, segmenter);
+  const loaded = options.rebuild
+    ? ({ ok: false, reason: 'rebuild requested' } as const)
+    : await loadSearchIndex(options.indexDir, key, segmenter);
+  if (loaded.ok) return { index: loaded.index, origin: { loaded: true }, rewrites: lexicon.rewrites };
+  const started = performance.now();
+  if (!options.rebuild) log(`index: ${loaded.reason}; rebuilding ${options.indexDir}`);
+  const index = indexDocuments(documents, segmenter);
+  await saveSearchIndex(options.indexDir, index);
+  return { index, origin: { loaded: false, reason: loaded.reason, ms: performance.now() - started }, rewrites: lexicon.rewrites };
+}

@@ -1,0 +1,87 @@
+// What people type → what policy documents write. Each row is general vocabulary of the field
+// with the reason it holds; a rewrite a single deployment wants belongs in its seeds folder's
+// lexicon file (see corpus.ts), not here.
+
+export interface Rewrite {
+  /** The forms people type, lower-case (questions are folded before rewriting). */
+  readonly typed: readonly string[];
+  /** The documents' word. */
+  readonly written: string;
+  readonly reason: string;
+}
+
+export const SYNONYMS: readonly Rewrite[] = [
+  { typed: ['gdp', '经济增长目标', '经济增长速度', '经济增长', '经济增速'], written: '生产总值增长', reason: 'GDP growth is written 生产总值增长' },
+  { typed: ['地区生产总值'], written: '生产总值', reason: 'reports write 全省生产总值 and 地区生产总值 alike; the place says whose' },
+  { typed: ['增速', '增幅'], written: '增长', reason: 'growth rates are written 增长N%' },
+  { typed: ['cpi', '物价涨幅', '物价'], written: '居民消费价格涨幅', reason: 'CPI is written 居民消费价格涨幅' },
+  { typed: ['失业率'], written: '调查失业率', reason: 'the unemployment target is the surveyed rate' },
+  { typed: ['就业目标', '新增就业人数', '就业人数'], written: '新增就业', reason: 'the jobs target is 城镇新增就业' },
+  { typed: ['赤字'], written: '赤字率', reason: 'the deficit target is stated as a rate' },
+  { typed: ['危化品'], written: '危险化学品', reason: 'short form' },
+  { typed: ['新基建'], written: '新型基础设施建设', reason: 'short form' },
+  { typed: ['中小微企业'], written: '中小企业', reason: 'documents group them as 中小企业' },
+  { typed: ['减税和降费'], written: '减税降费', reason: 'the documents\' compound' },
+  { typed: ['专项债'], written: '专项债券', reason: 'short form' },
+  { typed: ['多大的规模', '多大规模', '规模多大'], written: '规模多少', reason: 'a way of asking for the size' },
+];
+
+/** English words for the things policy figures measure, for questions asked in English. */
+export const ENGLISH_TERMS: readonly Rewrite[] = [
+  { typed: ['china', 'nationally', 'national', 'nationwide'], written: '全国', reason: 'the nation' },
+  { typed: ['automotive', 'automobile', 'auto', 'car', 'vehicle'], written: '汽车', reason: 'English' },
+  { typed: ['industrial cluster', 'cluster'], written: '集群', reason: 'English' },
+  { typed: ['new display', 'display'], written: '新型显示', reason: 'English' },
+  { typed: ['robots', 'robot'], written: '机器人', reason: 'English' },
+  { typed: ['information consumption'], written: '信息消费', reason: 'English' },
+  { typed: ['advanced manufacturing'], written: '先进制造业', reason: 'English' },
+  { typed: ['value added', 'added value'], written: '增加值', reason: 'English' },
+  { typed: ['artificial intelligence', 'ai'], written: '人工智能', reason: 'English' },
+  { typed: ['tax cuts and fee reductions', 'tax cut and fee reduction', 'tax cuts', 'tax cut'], written: '减税降费', reason: 'English' },
+  { typed: ['unemployment rate', 'unemployment'], written: '调查失业率', reason: 'English' },
+  { typed: ['employment', 'jobs'], written: '新增就业', reason: 'English' },
+  { typed: ['deficit'], written: '赤字率', reason: 'English' },
+  { typed: ['growth'], written: '增长', reason: 'English' },
+  { typed: ['scale', 'size'], written: '规模', reason: 'English' },
+  { typed: ['target', 'goal'], written: '目标', reason: 'English' },
+  { typed: ['how many', 'how much', 'what'], written: '多少', reason: 'English question words' },
+  { typed: ['when'], written: '何时', reason: 'English question words' },
+];
+
+const HAN = /\p{Script=Han}/u;
+const LATIN_OR_DIGIT = /[a-z0-9]/;
+
+/**
+ * A rewriter of every typed form to its written word, longest forms first. A form is left alone
+ * where the written word already stands around it (失业率 inside 调查失业率); Latin forms match
+ * whole words only (the ai of chair is no AI). Cost is linear in the text.
+ */
+export function createRewriter(rows: readonly Rewrite[]): (text: string) => string {
+  const byFirst = new Map<string, { typed: string; written: string; latin: boolean }[]>();
+  for (const row of rows) {
+    for (const typed of row.typed) {
+      const forms = byFirst.get(typed[0]!) ?? [];
+      forms.push({ typed, written: row.written, latin: !HAN.test(typed) });
+      byFirst.set(typed[0]!, forms);
+    }
+  }
+  for (const forms of byFirst.values()) forms.sort((a, b) => b.typed.length - a.typed.length);
+  return (text) => {
+    let out = '';
+    let i = 0;
+    outer: while (i < text.length) {
+      for (const { typed, written, latin } of byFirst.get(text[i]!) ?? []) {
+        if (!text.startsWith(typed, i)) continue;
+        if (latin && (LATIN_OR_DIGIT.test(text[i - 1] ?? '') || LATIN_OR_DIGIT.test(text[i + typed.length] ?? ''))) continue;
+        const inside = written.indexOf(typed);
+        if (inside >= 0 && text.startsWith(written, i - inside)) continue;
+        out += written;
+        i += typed.length;
+        continue outer;
+      }
+      out += text[i];
+      i += 1;
+    }
+    return out;
+  };
+}
