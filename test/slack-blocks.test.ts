@@ -5,12 +5,7 @@ import type { Target } from '../src/model.ts';
 import type { ClaimCheck } from '../src/qa/types.ts';
 import {
   blockTextLength,
-  CONFLICT_TEXT,
-  figureInWords,
-  furtherSources,
   MORE_SOURCES_ACTION,
-  NO_FIGURE_TEXT,
-  NOT_FOUND_TEXT,
   quoteWithFigureMarked,
   renderAnswer,
   renderClaimChecks,
@@ -20,6 +15,8 @@ import {
   SLACK_LIMITS,
   type SlackMessage,
 } from '../src/slack/blocks.ts';
+import { viewAnswer } from '../src/qa/view.ts';
+import { CONFLICT_WORDS, STATUS_WORDS } from '../src/qa/wording.ts';
 import { answer, figure, guangzhouCars, target } from './support/fakeEngine.ts';
 import { textsIn } from './support/slackText.ts';
 
@@ -37,19 +34,6 @@ function expectWithinLimits(message: SlackMessage): void {
   expect(blockTextLength(message.blocks)).toBeLessThanOrEqual(13_000);
 }
 
-describe('figureInWords', () => {
-  it('shows the figure in the document’s own words, qualifier included', () => {
-    expect(figureInWords(figure('6000亿元', 6000, '亿元', 'eq'))).toBe('6000亿元');
-    expect(figureInWords(figure('3000亿元以上', 3000, '亿元', 'gte'))).toBe('3000亿元以上');
-    expect(figureInWords(figure('约5%', 5, '%', 'approx', '%'))).toBe('约5%');
-    expect(figureInWords(figure('超3000亿元', 3000, '亿元', 'gt'))).toBe('超3000亿元');
-    expect(figureInWords(figure('不超过3%', 3, '%', 'lte', '%'))).toBe('不超过3%');
-    expect(figureInWords(figure('不足1万人', 1, '万人', 'lt', '人'))).toBe('不足1万人');
-    expect(figureInWords(figure('1-2个', [1, 2], '个', 'range', '个'))).toBe('1-2个');
-    expect(figureInWords(figure('1.4万亿元', 1.4, '万亿元'))).toBe('1.4万亿元');
-  });
-});
-
 describe('renderAnswer', () => {
   it('shows the figure in bold with year and kind, the quote with the figure marked, and the source line', () => {
     const message = renderAnswer(answer({ question: '广州汽车集群规模目标?' }));
@@ -57,13 +41,13 @@ describe('renderAnswer', () => {
     expect(shown[0]).toBe('广州 · 汽车产业集群规模\n*6000亿元* · 2021年 · 目标');
     expect(shown[1]).toBe('>打造汽车、超高清视频及新型显示两大世界级先进制造业集群，规模分别达到\u200B*6000亿元*\u200B、2300亿元；');
     expect(shown[2]).toBe(':page_facing_up: 000_b75a479856194727.txt · 广州：力争2021年先进制造业增加值超3000亿元 · 第2段');
-    expect(message.text).toBe('广州：汽车产业集群规模目标 6000亿元（2021年）');
+    expect(message.text).toBe('广州：汽车产业集群规模 6000亿元（到2021年，目标）');
     expectWithinLimits(message);
   });
 
   it('says the documents do not state it for not_found, with no figure and no passage', () => {
     const message = renderAnswer(answer({ question: '火星人口目标?', status: 'not_found', answer: '', targets: [guangzhouCars], citations: [] }));
-    expect(message.text).toBe(NOT_FOUND_TEXT);
+    expect(message.text).toBe(STATUS_WORDS.not_found);
     expect(JSON.stringify(message.blocks)).not.toContain('6000');
     expect(JSON.stringify(message.blocks)).not.toContain(MORE_SOURCES_ACTION);
   });
@@ -71,7 +55,7 @@ describe('renderAnswer', () => {
   it('says no figure is stated for no_figure and shows the passages, never a figure in bold', () => {
     const citations = [1, 2].map((n) => ({ ...guangzhouCars.citation, quote: `第${n}段讲到推进汽车产业发展，没有数字。`, paragraph: n, paragraphId: `doc#1.${n}` }));
     const message = renderAnswer(answer({ question: '广州汽车产业怎么发展?', status: 'no_figure', answer: '', targets: [guangzhouCars], citations }));
-    expect(message.text).toBe(NO_FIGURE_TEXT);
+    expect(message.text).toBe(STATUS_WORDS.no_figure);
     const shown = texts(message).join('\n');
     expect(shown).toContain('第1段讲到推进汽车产业发展');
     expect(shown).toContain('第2段讲到推进汽车产业发展');
@@ -83,7 +67,7 @@ describe('renderAnswer', () => {
     const other = target({ quote: '到2021年汽车产业集群规模达到5000亿元。', figureText: '5000亿元', figure: figure('5000亿元', 5000, '亿元', 'eq', '元', 14) });
     const message = renderAnswer(answer({ question: '广州汽车集群规模目标?', targets: [guangzhouCars, other], citations: [guangzhouCars.citation, other.citation], conflict: true }));
     const shown = texts(message).join('\n');
-    expect(shown).toContain(CONFLICT_TEXT);
+    expect(shown).toContain(CONFLICT_WORDS);
     expect(shown).toContain('*6000亿元*');
     expect(shown).toContain('*5000亿元*');
     expect(message.text).toContain('不一致');
@@ -97,7 +81,7 @@ describe('renderAnswer', () => {
     const message = renderAnswer(full);
     const actions = message.blocks.find((block) => block.type === 'actions');
     expect(actions).toMatchObject({ elements: [{ action_id: MORE_SOURCES_ACTION, value: JSON.stringify({ q: '广州集群规模?' }), text: { text: '更多来源（3）' } }] });
-    expect(furtherSources(full)).toHaveLength(3);
+    expect(viewAnswer(full).further).toHaveLength(3);
 
     const further = renderFurtherSources(full);
     const shown = texts(further).join('\n');

@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { openEngine } from '../src/qa/engine.ts';
 import type { Engine } from '../src/qa/types.ts';
 import { startSlackApp, type RunningSlackApp } from '../src/slack/app.ts';
-import { APOLOGY_TEXT, CHECK_SOURCES_CALLBACK_ID, CONFLICT_TEXT, MORE_SOURCES_ACTION, NOT_FOUND_TEXT, POST_TARGET_LIST_ACTION } from '../src/slack/blocks.ts';
+import { APOLOGY_TEXT, CHECK_SOURCES_CALLBACK_ID, MORE_SOURCES_ACTION, POST_TARGET_LIST_ACTION } from '../src/slack/blocks.ts';
+import { CONFLICT_WORDS, STATUS_WORDS } from '../src/qa/wording.ts';
 import type { SlackConfig } from '../src/slack/config.ts';
 import { lineLogger } from '../src/slack/logger.ts';
 import { fakeEngine } from './support/fakeEngine.ts';
@@ -191,7 +192,7 @@ describe('Slack app over HTTP with the real engine', () => {
     const { body, ts } = mentionEvent(`<@${BOT_USER}> 火星殖民地的人口目标是多少？`);
     await postEvent(harness, body);
     const post = await waitForCall(harness.slack, 'chat.postMessage', (call) => call.args.thread_ts === ts);
-    expect(post.args.text).toBe(NOT_FOUND_TEXT);
+    expect(post.args.text).toBe(STATUS_WORDS.not_found);
     expect(shownText(post.args)).not.toMatch(/\*[^*\n]*\d[^*\n]*\*/);
   });
 
@@ -200,7 +201,7 @@ describe('Slack app over HTTP with the real engine', () => {
     await postEvent(harness, body);
     const post = await waitForCall(harness.slack, 'chat.postMessage', (call) => call.args.thread_ts === ts);
     const shown = shownText(post.args);
-    expect(shown).toContain(CONFLICT_TEXT);
+    expect(shown).toContain(CONFLICT_WORDS);
     expect(shown).toContain('*1-2个*');
     expect(shown).toContain('*12个*');
   });

@@ -1,23 +1,22 @@
-// Plain-text renderings for people at a terminal: the same answer the bot gives, without markup.
+// Plain-text renderings for people at a terminal: the answer view laid out without markup.
 import type { Answer, Figure, Target } from '../model.ts';
-import { describeSource, describeTarget } from '../qa/answer.ts';
+import { viewAnswer, type SourceView } from '../qa/view.ts';
+import { describeSource, describeTarget } from '../qa/wording.ts';
 
-const FURTHER = 3;
+function quoted(source: SourceView): string[] {
+  return [`  「${source.citation.quote}」`, `  —— ${source.source}`];
+}
 
 export function renderAnswer(answer: Answer): string {
-  const lines = [answer.answer];
-  const [first, ...rest] = answer.citations;
-  if (first) {
-    lines.push(`  「${first.quote}」`, `  —— ${describeSource(first)}`);
-  }
-  if (answer.status === 'answered' && answer.targets.length > 1 && !answer.conflict) {
-    const others = answer.targets.slice(1, FURTHER + 1);
+  const view = viewAnswer(answer);
+  const lines = [view.line];
+  for (const source of view.shown) lines.push(...quoted(source));
+  const further = view.further.filter((source) => source.kind === 'target');
+  if (view.status === 'answered' && !view.conflict && further.length > 0) {
     lines.push('  其他相关：');
-    for (const target of others) lines.push(`  · ${describeTarget(target)}（${describeSource(target.citation)}）`);
-  } else if (answer.conflict || answer.status !== 'answered') {
-    for (const citation of rest.slice(0, FURTHER)) {
-      lines.push(`  「${citation.quote}」`, `  —— ${describeSource(citation)}`);
-    }
+    for (const source of further) if (source.kind === 'target') lines.push(`  · ${describeTarget(source.target)}（${source.source}）`);
+  } else {
+    for (const source of view.further) lines.push(...quoted(source));
   }
   return lines.join('\n');
 }
@@ -31,5 +30,5 @@ function amount(value: Figure['value']): string {
 }
 
 export function renderFigure(figure: Figure): string {
-  return `${figure.text} = ${amount(figure.value)}${figure.unit} (${amount(figure.base)}${figure.baseUnit}, ${figure.qualifier})`;
+  return `${figure.text} = ${amount(figure.value)}${figure.unit} (${amount(figure.base)}${figure.baseUnit}, ${figure.qualifier}, ${figure.kind})`;
 }

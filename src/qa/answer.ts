@@ -1,43 +1,20 @@
 // Composing an answer from the ranked targets and passages. Every figure in the answer line is
 // the text of a cited target's figure: nothing is computed, rounded or restated.
+import { alternation } from '../lexicon/pattern.ts';
+import { OTHER_MEASURE_WORDS } from '../lexicon/phrases.ts';
 import type { Answer, Citation, Paragraph, Target } from '../model.ts';
 import { subjectOf } from '../targets/metric.ts';
 import { foldForMatching } from '../text/fold.ts';
 import type { Question } from './question.ts';
 import { answersQuestion, type ScoredTarget } from './rank.ts';
-
-export const KIND_WORDS: Record<Target['kind'], string> = { target: '目标', actual: '实际', forecast: '预计' };
-
-/** "6000亿元（到2021年，目标）": the figure as the document states it, with its year and kind. */
-export function describeFigure(target: Target): string {
-  if (!target.figure) return `${target.due ?? (target.year !== null ? `${target.year}年` : '')}（${KIND_WORDS[target.kind]}）`;
-  const notes: string[] = [];
-  if (target.period) notes.push(`${target.period[0]}—${target.period[1]}年`);
-  else if (target.year !== null) notes.push(target.kind === 'target' ? `到${target.year}年` : `${target.year}年`);
-  notes.push(KIND_WORDS[target.kind]);
-  return `${target.figure.text}（${notes.join('，')}）`;
-}
-
-/** "广州：汽车产业集群规模 6000亿元（到2021年，目标）". */
-export function describeTarget(target: Target): string {
-  const place = target.region ? `${target.region}：` : '';
-  return `${place}${target.metric} ${describeFigure(target)}`;
-}
-
-/** "文件 · 标题 · 第N段". */
-export function describeSource(citation: Citation): string {
-  const parts = [citation.doc];
-  if (citation.article) parts.push(citation.article);
-  parts.push(`第${citation.paragraph}段`);
-  return parts.join(' · ');
-}
+import { conflictLine, describeTarget, statusLine } from './wording.ts';
 
 function sameValue(a: Target, b: Target): boolean {
   return JSON.stringify(a.figure?.base) === JSON.stringify(b.figure?.base) && a.figure?.baseUnit === b.figure?.baseUnit;
 }
 
 // A change (比上年增加) or a share (占比) of a thing is another measure than the thing itself.
-const OTHER_MEASURE = /比上年|比去年|较上年|增长|增加|提高|下降|降低|增速|增幅|占比|比重/;
+const OTHER_MEASURE = new RegExp(alternation(OTHER_MEASURE_WORDS));
 
 /**
  * Two targets speak of the same thing when their subjects are equal, or when one subject holds the
@@ -104,18 +81,16 @@ function citationOfParagraph(paragraph: Paragraph): Citation {
 }
 
 const MORE = 3;
-const NOT_FOUND_TEXT = '文件中没有找到相关的数字。';
 
 export function composeAnswer(question: Question, ranked: ScoredTarget[], passages: Paragraph[]): Answer {
   const fitting = ranked.filter(answersQuestion);
   const best = fitting[0];
   if (!best) {
     if (passages.length > 0) {
-      const where = question.region ? `${question.region}：` : '';
       return {
         question: question.original,
         status: 'no_figure',
-        answer: `${where}文件提到了这件事，但没有给出数字。`,
+        answer: statusLine('no_figure', question.region),
         targets: [],
         citations: passages.slice(0, MORE + 1).map(citationOfParagraph),
         conflict: false,
@@ -124,7 +99,7 @@ export function composeAnswer(question: Question, ranked: ScoredTarget[], passag
     return {
       question: question.original,
       status: 'not_found',
-      answer: NOT_FOUND_TEXT,
+      answer: statusLine('not_found', question.region),
       targets: [],
       citations: [],
       conflict: false,
@@ -154,7 +129,7 @@ export function composeAnswer(question: Question, ranked: ScoredTarget[], passag
     return {
       question: question.original,
       status: 'answered',
-      answer: `${stated.map(describeTarget).join('；')}（文件所载数字不一致）`,
+      answer: conflictLine(stated),
       targets: [...stated, ...others.slice(0, MORE)],
       citations: distinctCitations([...stated, ...others.slice(0, MORE)]),
       conflict: true,
@@ -176,7 +151,7 @@ const PLACE_LIST = 10;
 /** The answer to a place alone (北京？): its targets, the first few in the line, all in the records. */
 export function composePlaceAnswer(question: Question, targets: Target[]): Answer {
   if (targets.length === 0) {
-    return { question: question.original, status: 'not_found', answer: NOT_FOUND_TEXT, targets: [], citations: [], conflict: false };
+    return { question: question.original, status: 'not_found', answer: statusLine('not_found', question.region), targets: [], citations: [], conflict: false };
   }
   const shown = targets.slice(0, PLACE_LIST).map(describeTarget).join('；');
   const more = targets.length > PLACE_LIST ? `；另有${targets.length - PLACE_LIST}项` : '';

@@ -7,7 +7,7 @@ import { createRewriter, ENGLISH_TERMS, SYNONYMS, type Rewrite } from '../lexico
 import { findRegionMentions } from '../targets/regions.ts';
 import { YEAR_END_WORDS } from '../lexicon/time.ts';
 import { findYearMentions } from '../targets/years.ts';
-import { foldForMatching } from '../text/fold.ts';
+import { createPhraseFolder } from '../text/fold.ts';
 import type { Segmenter } from '../text/segmenter.ts';
 
 export type { Ask };
@@ -57,6 +57,7 @@ export function createQuestionReader(options: QuestionReaderOptions): QuestionRe
   const { segmenter, latestYear } = options;
   const rewriteEnglish = createRewriter([...PLACE_NAMES_IN_LATIN, ...ENGLISH_TERMS]);
   const rewriteSynonyms = createRewriter([...(options.rewrites ?? []), ...SYNONYMS]);
+  const script = createPhraseFolder();
 
   function contentWords(text: string): string[] {
     // Years (with their 年底), places and the nation are the question's scope, not its thing; any
@@ -79,7 +80,7 @@ export function createQuestionReader(options: QuestionReaderOptions): QuestionRe
   }
 
   return (original) => {
-    let text = foldForMatching(original).replace(TRAILING_PUNCTUATION, '');
+    let text = script.fold(original).replace(TRAILING_PUNCTUATION, '');
     if (/[a-z]{2}/.test(text)) text = rewriteEnglish(text);
     text = rewriteSynonyms(text);
     const regionMention = findRegionMentions(text)[0];

@@ -3,8 +3,9 @@
 // and nowhere else; the only markup added is ours (bold, quotes, our buttons).
 import type { types } from '@slack/bolt';
 import type { Answer, Citation, Figure, Target } from '../model.ts';
-import { describeSource, KIND_WORDS } from '../qa/answer.ts';
 import type { ClaimCheck } from '../qa/types.ts';
+import { MAX_FURTHER_SOURCES, targetSource, viewAnswer, type SourceView } from '../qa/view.ts';
+import { figureWords, targetHeadline, whenWords } from '../qa/wording.ts';
 import { escapeSlackText } from './escape.ts';
 
 type KnownBlock = types.KnownBlock;
@@ -30,30 +31,8 @@ export const MORE_SOURCES_ACTION = 'more_sources';
 export const POST_TARGET_LIST_ACTION = 'post_target_list';
 /** callback_id of the 核对来源 message shortcut (also in manifest.yaml). */
 export const CHECK_SOURCES_CALLBACK_ID = 'check_sources';
-/** At most this many sources wait behind the 更多来源 button. */
-export const MAX_FURTHER_SOURCES = 3;
 /** Button values may hold 2000 characters. */
 const BUTTON_VALUE_LIMIT = 2000;
-
-/**
- * The figure as the document words it (3000亿元以上, 近70%, 1-2个): its qualifier is shown as the
- * document says it, never reworded, so what is shown is exactly what the cited sentence states.
- */
-export function figureInWords(figure: Figure): string {
-  return figure.text;
-}
-
-/** 2021年 · 目标 — when the figure is due and what kind of figure it is. */
-function yearAndKind(target: Target): string {
-  return [target.year !== null ? `${target.year}年` : null, KIND_WORDS[target.kind]].filter(Boolean).join(' · ');
-}
-
-function targetHeadline(target: Target): string {
-  return [target.region, target.metric].filter((part) => part !== null && part !== '').join(' · ');
-}
-
-/** 文件 · 标题 · 第N段 */
-export const sourceLine: (citation: Citation) => string = describeSource;
 
 // Slack only starts bold at a word boundary, and CJK text has no spaces: a zero-width space on
 // either side lets *6000亿元* inside a sentence render bold.
@@ -131,78 +110,20 @@ function context(mrkdwn: string): ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwn }] };
 }
 
-function sourceContext(citation: Citation): ContextBlock {
-  return context(`:page_facing_up: ${clipEscaped(sourceLine(citation), SLACK_LIMITS.sectionText - 30)}`);
+function sourceContext(source: SourceView): ContextBlock {
+  return context(`:page_facing_up: ${clipEscaped(source.source, SLACK_LIMITS.sectionText - 30)}`);
 }
 
 /** Headline, figure in bold with year and kind, the quote with the figure marked, the source. */
-function targetBlocks(target: Target): KnownBlock[] {
-  const headline = clipEscaped(targetHeadline(target), 500);
-  const when = yearAndKind(target);
-  const figureLine =
-    target.figure !== null
-      ? `*${escapeSlackText(figureInWords(target.figure))}*${when ? ` · ${when}` : ''}`
-      : `*${escapeSlackText(target.due ?? (target.year !== null ? `${target.year}年` : KIND_WORDS[target.kind]))}* · ${KIND_WORDS[target.kind]}`;
+function sourceBlocks(source: SourceView): KnownBlock[] {
+  if (source.kind === 'passage') return [section(quoteWithFigureMarked(source.citation, null)), sourceContext(source)];
+  const headline = clipEscaped(source.headline, 500);
+  const figureLine = `*${escapeSlackText(source.figure)}*${source.when ? ` · ${source.when}` : ''}`;
   return [
     section(headline ? `${headline}\n${figureLine}` : figureLine),
-    section(quoteWithFigureMarked(target.citation, target.figure)),
-    sourceContext(target.citation),
+    section(quoteWithFigureMarked(source.citation, source.target.figure)),
+    sourceContext(source),
   ];
-}
-
-/** A passage without a figure to point at: the quote and its source. */
-function passageBlocks(citation: Citation): KnownBlock[] {
-  return [section(quoteWithFigureMarked(citation, null)), sourceContext(citation)];
-}
-
-type Source = { kind: 'target'; target: Target } | { kind: 'passage'; citation: Citation };
-
-function sourceBlocks(source: Source): KnownBlock[] {
-  return source.kind === 'target' ? targetBlocks(source.target) : passageBlocks(source.citation);
-}
-
-const citationKey = (citation: Citation) => `${citation.paragraphId}:${citation.start}:${citation.end}`;
-
-function figureKey(target: Target): string {
-  return target.figure === null ? `year:${target.year}` : `${JSON.stringify(target.figure.base)}${target.figure.baseUnit}:${target.figure.qualifier}`;
-}
-
-/** The sources the answer itself shows, before any button. */
-function shownSources(answer: Answer): Source[] {
-  if (answer.status === 'not_found') return [];
-  if (answer.status === 'no_figure') return answer.citations.slice(0, MAX_FURTHER_SOURCES).map((citation) => ({ kind: 'passage', citation }));
-  const [first, ...rest] = answer.targets;
-  if (first === undefined) {
-    const citation = answer.citations[0];
-    return citation ? [{ kind: 'passage', citation }] : [];
-  }
-  const shown: Source[] = [{ kind: 'target', target: first }];
-  if (answer.conflict) {
-    const differing = rest.find((target) => figureKey(target) !== figureKey(first));
-    if (differing) shown.push({ kind: 'target', target: differing });
-  }
-  return shown;
-}
-
-/** What the 更多来源 button brings up: up to three targets or passages the answer does not show yet. */
-export function furtherSources(answer: Answer): Source[] {
-  if (answer.status === 'not_found') return [];
-  const shown = shownSources(answer);
-  const seenCitations = new Set(shown.map((source) => citationKey(source.kind === 'target' ? source.target.citation : source.citation)));
-  const shownTargets = new Set(shown.flatMap((source) => (source.kind === 'target' ? [source.target] : [])));
-  const further: Source[] = [];
-  const candidates: Source[] = [
-    ...(answer.status === 'answered' ? answer.targets.filter((target) => !shownTargets.has(target)).map((target): Source => ({ kind: 'target', target })) : []),
-    ...answer.citations.map((citation): Source => ({ kind: 'passage', citation })),
-  ];
-  for (const candidate of candidates) {
-    const key = citationKey(candidate.kind === 'target' ? candidate.target.citation : candidate.citation);
-    // A passage that states a target already listed adds nothing; two targets in one sentence both count.
-    if (candidate.kind === 'passage' && seenCitations.has(key)) continue;
-    seenCitations.add(key);
-    further.push(candidate);
-  }
-  return further.slice(0, MAX_FURTHER_SOURCES);
 }
 
 function moreSourcesButton(answer: Answer, count: number): ActionsBlock | null {
@@ -214,39 +135,27 @@ function moreSourcesButton(answer: Answer, count: number): ActionsBlock | null {
   };
 }
 
-export const NOT_FOUND_TEXT = '文件中没有找到与这个问题相关的内容，所以给不出数字。';
-export const NO_FIGURE_TEXT = '文件谈到了这件事，但没有写明具体数字。';
-export const CONFLICT_TEXT = '文件所载的数字不一致，以下分别列出：';
-
 /** The reply to a question. */
 export function renderAnswer(answer: Answer): SlackMessage {
+  const view = viewAnswer(answer);
   const question = context(`问：${clipEscaped(answer.question, 500)}`);
-  if (answer.status === 'not_found') {
-    return { text: NOT_FOUND_TEXT, blocks: [section(`:mag: ${NOT_FOUND_TEXT}`), question] };
+  if (view.status === 'not_found') {
+    return { text: view.notice!, blocks: [section(`:mag: ${view.notice!}`), question] };
   }
-  const shown = shownSources(answer);
-  const button = moreSourcesButton(answer, furtherSources(answer).length);
+  const button = moreSourcesButton(answer, view.further.length);
   const tail = button ? [button] : [];
-  if (answer.status === 'no_figure') {
-    const head = [section(`:mag: ${NO_FIGURE_TEXT}${shown.length ? '相关段落：' : ''}`)];
-    return { text: NO_FIGURE_TEXT, blocks: fitGroups(head, shown.map(sourceBlocks), tail, (n) => `另有 ${n} 段未显示`) };
+  if (view.status === 'no_figure') {
+    const head = [section(`:mag: ${view.notice!}${view.shown.length ? '相关段落：' : ''}`)];
+    return { text: view.notice!, blocks: fitGroups(head, view.shown.map(sourceBlocks), tail, (n) => `另有 ${n} 段未显示`) };
   }
-  const head: KnownBlock[] = answer.conflict && shown.length > 1 ? [section(`:warning: ${CONFLICT_TEXT}`)] : [];
-  const groups = shown.length > 0 ? shown.map(sourceBlocks) : [[section(clipEscaped(answer.answer, 2900))]];
-  const text = escapeSlackText(answer.answer !== '' ? answer.answer : fallbackLine(shown[0]));
-  const flagged = answer.conflict && !text.includes('不一致') ? `${text}（文件所载不一致）` : text;
-  return { text: flagged, blocks: fitGroups(head, groups, tail, (n) => `另有 ${n} 条未显示`) };
-}
-
-function fallbackLine(source: Source | undefined): string {
-  if (source?.kind !== 'target') return '';
-  const { target } = source;
-  return `${targetHeadline(target)} ${target.figure ? figureInWords(target.figure) : ''} ${yearAndKind(target)}`.trim();
+  const head: KnownBlock[] = view.notice !== null ? [section(`:warning: ${view.notice}`)] : [];
+  const groups = view.shown.length > 0 ? view.shown.map(sourceBlocks) : [[section(clipEscaped(view.line, 2900))]];
+  return { text: escapeSlackText(view.line), blocks: fitGroups(head, groups, tail, (n) => `另有 ${n} 条未显示`) };
 }
 
 /** The reply to the 更多来源 button: the further sources, in the thread of the answer. */
 export function renderFurtherSources(answer: Answer): SlackMessage {
-  const further = furtherSources(answer);
+  const further = viewAnswer(answer).further;
   if (further.length === 0) return { text: '没有更多来源了。', blocks: [section('没有更多来源了。')] };
   const head = [context(`更多来源 · 问：${clipEscaped(answer.question, 500)}`)];
   return { text: `更多来源（${further.length}）`, blocks: fitGroups(head, further.map(sourceBlocks), [], (n) => `另有 ${n} 条未显示`) };
@@ -281,8 +190,8 @@ export function renderTargetUsage(command = '/target'): SlackMessage {
 /** One line of a /target list: 广州 · 汽车产业集群规模 *6000亿元* · 2021年 · 目标 — 标题 第2段 */
 function targetListLine(target: Target): string {
   const headline = escapeSlackText(targetHeadline(target));
-  const figure = target.figure !== null ? ` *${escapeSlackText(figureInWords(target.figure))}*` : '';
-  const when = yearAndKind(target);
+  const figure = target.figure !== null ? ` *${escapeSlackText(figureWords(target))}*` : '';
+  const when = whenWords(target);
   const where = [target.citation.article, `第${target.citation.paragraph}段`].filter((part) => part !== '').join(' ');
   return clipLine(`• ${headline}${figure}${when ? ` · ${when}` : ''} — ${escapeSlackText(where)}`, 600);
 }
@@ -347,12 +256,12 @@ export function renderClaimChecks(checks: readonly ClaimCheck[]): SlackMessage {
     const said = `${icon} *${words}*　“${clipEscaped(check.sentence, 600)}”`;
     const target = check.verdict === 'unknown' ? null : check.target;
     if (target === null) return [section(`${said}\n消息说 *${escapeSlackText(check.claim.text)}*`)];
-    const stated = target.figure !== null ? `*${escapeSlackText(figureInWords(target.figure))}*` : '（无具体数字）';
-    const when = yearAndKind(target);
+    const source = targetSource(target);
+    const stated = target.figure !== null ? `*${escapeSlackText(source.figure)}*` : '（无具体数字）';
     return [
-      section(`${said}\n消息说 *${escapeSlackText(check.claim.text)}*，文件所载为 ${stated}${when ? ` · ${when}` : ''}`),
+      section(`${said}\n消息说 *${escapeSlackText(check.claim.text)}*，文件所载为 ${stated}${source.when ? ` · ${source.when}` : ''}`),
       section(quoteWithFigureMarked(target.citation, target.figure)),
-      sourceContext(target.citation),
+      sourceContext(source),
     ];
   });
   return { text: summary, blocks: fitGroups([section(summary)], groups, [], (n) => `另有 ${n} 处未显示`) };

@@ -2,6 +2,7 @@
 // tests of rendering and wiring that must not depend on the index. End-to-end tests use the real engine.
 import { AnswerSchema, TargetSchema, type Answer, type Figure, type Target } from '../../src/model.ts';
 import type { ClaimCheck, Engine, IndexSummary, TargetFilter } from '../../src/qa/types.ts';
+import { conflictLine, describeTarget } from '../../src/qa/wording.ts';
 
 const GUANGZHOU_QUOTE = '打造汽车、超高清视频及新型显示两大世界级先进制造业集群，规模分别达到6000亿元、2300亿元；';
 
@@ -37,11 +38,13 @@ export function target(overrides: Partial<Target> & { quote: string; figureText?
 
 export const guangzhouCars = target({ quote: GUANGZHOU_QUOTE, figureText: '6000亿元' });
 
+/** An answer record; its line is worded as the engine words it, from its first target. */
 export function answer(overrides: Partial<Answer> & Pick<Answer, 'question'>): Answer {
+  const targets = overrides.targets ?? [guangzhouCars];
   return AnswerSchema.parse({
     status: 'answered',
-    answer: '广州：汽车产业集群规模目标 6000亿元（2021年）',
-    targets: [guangzhouCars],
+    answer: overrides.conflict ? conflictLine(targets.slice(0, 2)) : targets[0] ? describeTarget(targets[0]) : '',
+    targets,
     citations: [guangzhouCars.citation],
     conflict: false,
     ...overrides,
