@@ -254,12 +254,12 @@ describe('Slack app over HTTP with the real engine', () => {
     Object.assign(other.event, { subtype: 'bot_message', bot_id: 'B0OTHER', text: GUANGZHOU_QUESTION, ts: otherTs, event_ts: otherTs });
     other.event_id = `Ev${otherTs}`;
     await postEvent(harness, other);
-    await waitForLog(harness.logs, `Ignored message D024BE91L/${otherTs} (bot_message)`);
+    await waitForLog(harness.logs, `Ignored post D024BE91L/${otherTs} (bot_message)`);
 
     const mentionByBot = mentionEvent(`<@${BOT_USER}> ${GUANGZHOU_QUESTION}`);
     mentionByBot.body.event.bot_id = 'B0OTHER';
     await postEvent(harness, mentionByBot.body);
-    await waitForLog(harness.logs, `Ignored a mention by bot B0OTHER in C0TEST/${mentionByBot.ts}`);
+    await waitForLog(harness.logs, `Ignored post C0TEST/${mentionByBot.ts} (by bot B0OTHER)`);
 
     const posts = harness.slack.callsTo('chat.postMessage');
     expect(posts.filter((call) => [ownTs, otherTs, mentionByBot.ts].includes(String(call.args.thread_ts)))).toHaveLength(0);
