@@ -24,22 +24,19 @@
 //
 // Everything else — the trees, `where` filters, save and load — is Orama's, so the saved form is
 // Orama's `save()` output (minus the empty frequency maps) and loads with Orama's `load()`.
+//
+// This leans on Orama's internals (the index store's fields, RadixNode), so package.json pins the
+// exact Orama it was tested against; test/search-index.test.ts and test/search-top-hits.test.ts,
+// which compare hits and scores with stock Orama's, are the gate for moving the pin.
 import { components, count as countDocuments, type AnyOrama, type Tokenizer } from '@orama/orama';
+import type { radix } from '@orama/orama/trees';
 
 const { getDocumentIdFromInternalId, getInternalDocumentId } = components.internalDocumentIDStore;
 
 type OramaIndexStore = components.index.Index;
 type OramaIndexComponent = ReturnType<typeof components.index.createIndex>;
 
-/** The parts of Orama's RadixNode this module uses. */
-interface RadixNode {
-  s: string;
-  e: boolean;
-  w: string;
-  c: Map<string, RadixNode>;
-  d: Set<number>;
-  insert(word: string, docId: number): void;
-}
+type RadixNode = radix.RadixNode;
 
 interface Bm25 {
   k: number;

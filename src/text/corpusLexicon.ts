@@ -25,6 +25,11 @@ const HAN = /\p{Script=Han}/u;
 // A term is kept whole only when made of letters, digits and Han characters.
 const WORD = /^[\p{Script=Han}a-z0-9]+$/u;
 
+/** A lexicon file that cannot be read as one: names the file and line. */
+export class LexiconError extends Error {
+  override readonly name = 'LexiconError';
+}
+
 /** Reads a lexicon file: one JSON object a line; a bad line is an error naming its number. */
 export function parseLexiconFile(text: string, file: string): { terms: string[]; rewrites: Rewrite[] } {
   const terms: string[] = [];
@@ -35,10 +40,10 @@ export function parseLexiconFile(text: string, file: string): { terms: string[];
     try {
       json = JSON.parse(line);
     } catch {
-      throw new Error(`${file}:${i + 1}: not JSON`);
+      throw new LexiconError(`${file}:${i + 1}: not JSON`);
     }
     const entry = LexiconEntrySchema.safeParse(json);
-    if (!entry.success) throw new Error(`${file}:${i + 1}: expected {"term","reason"} or {"typed","written","reason"}`);
+    if (!entry.success) throw new LexiconError(`${file}:${i + 1}: expected {"term","reason"} or {"typed","written","reason"}`);
     if ('term' in entry.data) terms.push(entry.data.term);
     else rewrites.push({ ...entry.data, typed: entry.data.typed.map(foldForMatching) });
   });
