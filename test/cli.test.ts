@@ -93,6 +93,20 @@ describe('command line', () => {
     expect(stderr).toMatch(/bad\.txt.*offset 3/);
   });
 
+  it('stops a malformed questions or lexicon file with its file and line, exit 2 and no stack', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhibiao-bad-'));
+    writeFileSync(join(dir, 'bad.jsonl'), '{"q": "广州汽车集群规模目标?", "expect": ["6000亿元"]}\nnot json\n');
+    const evaluated = cli(['eval', join(dir, 'bad.jsonl')]);
+    expect(evaluated.code).toBe(2);
+    expect(evaluated.stderr.trim()).toBe(`zhibiao: ${join(dir, 'bad.jsonl')}:2: not JSON`);
+    writeFileSync(join(dir, 'story.txt'), '广州市提出，到2021年汽车产业集群规模达到6000亿元。\n');
+    writeFileSync(join(dir, 'lexicon.jsonl'), '{"typed": ["整车"], "written": "汽车"}\n');
+    const asked = cli(['ask', '--seeds', dir, '--index', tempIndexDir(), '广州']);
+    expect(asked.code).toBe(2);
+    expect(asked.stderr.trim().split('\n')).toHaveLength(1);
+    expect(asked.stderr).toMatch(/lexicon\.jsonl:1: expected/);
+  });
+
   it('npm start without Slack credentials answers piped questions as the local chat and exits', () => {
     const { code, stdout } = cli([], '北京全市要建设几个信息消费体验馆？\n', 'src/main.ts');
     expect(code).toBe(0);

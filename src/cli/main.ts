@@ -109,7 +109,7 @@ const HANDLERS: Record<CommandLine['command'], (cl: CommandLine) => Promise<void
 /** Errors a user can act on, worded for them; anything else is a bug and keeps its stack. */
 function userMessage(error: unknown): string | null {
   if (error instanceof UsageError) return error.message;
-  if (error instanceof Error && ['SeedsError', 'DecodeError', 'ConfigError', 'LexiconError'].includes(error.name)) {
+  if (error instanceof Error && ['SeedsError', 'DecodeError', 'ConfigError', 'JsonLinesError'].includes(error.name)) {
     return error.message.split('\n')[0] ?? error.name;
   }
   return null;

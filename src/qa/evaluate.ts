@@ -1,6 +1,7 @@
 // Scoring answers against a questions file: is the figure right, does the first citation state it,
 // and is a question the documents cannot answer refused.
 import { z } from 'zod';
+import { parseJsonLines } from '../jsonl.ts';
 import type { Answer } from '../model.ts';
 
 export const EvalQuestionSchema = z.object({
@@ -63,18 +64,5 @@ export function totalVerdicts(verdicts: Verdict[]): EvalTotals {
 
 /** Reads a questions file (one JSON object a line); a bad line is an error naming its number. */
 export function parseEvalQuestions(text: string, file: string): EvalQuestion[] {
-  const items: EvalQuestion[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trim() === '') return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new Error(`${file}:${i + 1}: not JSON`);
-    }
-    const parsed = EvalQuestionSchema.safeParse(json);
-    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message ?? 'bad question'}`);
-    items.push(parsed.data);
-  });
-  return items;
+  return parseJsonLines(text, file, EvalQuestionSchema, 'a question {"q", "expect": [...]}');
 }

@@ -2,6 +2,7 @@
 // optional lexicon file in the seeds folder (each with the reason it is there). They join the
 // general vocabulary for segmenting that corpus, and their hash is part of its index's key.
 import { z } from 'zod';
+import { parseJsonLines } from '../jsonl.ts';
 import { foldForMatching } from './fold.ts';
 import type { Rewrite } from '../lexicon/synonyms.ts';
 import { DOMAIN_TERMS } from '../lexicon/terms.ts';
@@ -25,28 +26,14 @@ const HAN = /\p{Script=Han}/u;
 // A term is kept whole only when made of letters, digits and Han characters.
 const WORD = /^[\p{Script=Han}a-z0-9]+$/u;
 
-/** A lexicon file that cannot be read as one: names the file and line. */
-export class LexiconError extends Error {
-  override readonly name = 'LexiconError';
-}
-
 /** Reads a lexicon file: one JSON object a line; a bad line is an error naming its number. */
 export function parseLexiconFile(text: string, file: string): { terms: string[]; rewrites: Rewrite[] } {
   const terms: string[] = [];
   const rewrites: Rewrite[] = [];
-  text.split('\n').forEach((line, i) => {
-    if (line.trim() === '' || line.trimStart().startsWith('//')) return;
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new LexiconError(`${file}:${i + 1}: not JSON`);
-    }
-    const entry = LexiconEntrySchema.safeParse(json);
-    if (!entry.success) throw new LexiconError(`${file}:${i + 1}: expected {"term","reason"} or {"typed","written","reason"}`);
-    if ('term' in entry.data) terms.push(entry.data.term);
-    else rewrites.push({ ...entry.data, typed: entry.data.typed.map(foldForMatching) });
-  });
+  for (const entry of parseJsonLines(text, file, LexiconEntrySchema, '{"term", "reason"} or {"typed", "written", "reason"}')) {
+    if ('term' in entry) terms.push(entry.term);
+    else rewrites.push({ ...entry, typed: entry.typed.map(foldForMatching) });
+  }
   return { terms, rewrites };
 }
 
