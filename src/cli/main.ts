@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { openEngine, type OpenedEngine } from '../qa/engine.ts';
 import { judgeAnswer, parseEvalQuestions, totalVerdicts } from '../qa/evaluate.ts';
+import { judgeTarget, parseGoldTargets, TARGET_FIELDS, totalTargetVerdicts, type GoldTarget } from '../targets/evaluate.ts';
 import { findFigures } from '../text/figures.ts';
 import { parseCommandLine, UsageError, type CommandLine } from './args.ts';
 import { runChat } from './chat.ts';
@@ -65,6 +66,12 @@ async function commandFigures(cl: CommandLine): Promise<void> {
 
 const DEFAULT_EVAL_FILES = ['../shared/eval/dev-questions.jsonl', 'test/fixtures/dev-questions.jsonl'];
 
+/** A gold-targets file has records with a sentence and a figure; a questions file has questions. */
+function isGoldTargets(text: string): boolean {
+  const first = text.split('\n').find((line) => line.trim() !== '' && !line.trim().startsWith('//'));
+  return first !== undefined && /"sentence"\s*:/.test(first) && /"figure"\s*:/.test(first);
+}
+
 async function commandEval(cl: CommandLine): Promise<void> {
   const file = cl.rest[0] ?? DEFAULT_EVAL_FILES.find((f) => existsSync(f));
   if (file === undefined) throw new UsageError('eval needs a questions file');
@@ -74,17 +81,37 @@ async function commandEval(cl: CommandLine): Promise<void> {
   } catch {
     throw new UsageError(`cannot read questions file ${file}`);
   }
+  if (isGoldTargets(text)) return evalTargets(cl, parseGoldTargets(text, file));
   const items = parseEvalQuestions(text, file);
   const engine = await open(cl);
   const verdicts = items.map((item) => judgeAnswer(item, engine.ask(item.q)));
   for (const v of verdicts) {
     if (cl.json) out(JSON.stringify(v));
-    else out(`${v.passed ? 'PASS' : 'FAIL'}  ${v.question}  →  [${v.status}] ${v.answer}`);
+    else out(`${v.passed ? 'PASS' : v.wrongFigure ? 'WRONG' : 'FAIL'}  ${v.question}  →  [${v.status}] ${v.answer}`);
   }
   const t = totalVerdicts(verdicts);
-  const summary = `figures ${t.figures.right}/${t.figures.of}, citations ${t.citations.right}/${t.citations.of}, refusals ${t.refusals.right}/${t.refusals.of}`;
+  const summary =
+    `figures ${t.figures.right}/${t.figures.of}, citations ${t.citations.right}/${t.citations.of}, ` +
+    `refusals ${t.refusals.right}/${t.refusals.of}, wrong figures shown ${t.wrongFigures}`;
   if (cl.json) out(JSON.stringify({ totals: t }));
   else out(`eval: ${t.passed}/${t.questions} questions right (${summary})`);
+}
+
+async function evalTargets(cl: CommandLine, gold: GoldTarget[]): Promise<void> {
+  const engine = await open(cl);
+  const verdicts = gold.map((g) => judgeTarget(g, engine.index.targets));
+  for (const v of verdicts) {
+    if (cl.json) out(JSON.stringify({ gold: v.gold, passed: v.passed, fields: v.fields, target: v.target }));
+    else if (!v.passed) {
+      const wrong = Object.entries(v.fields).filter(([, right]) => !right).map(([field]) => field).join(',');
+      const got = v.target ? `${v.target.region} ${v.target.year} ${v.target.kind} ${v.target.metric}` : 'not found';
+      out(`FAIL[${wrong}]  ${v.gold.doc}  ${v.gold.figure}  「${v.gold.sentence}」  →  ${got}`);
+    }
+  }
+  const t = totalTargetVerdicts(verdicts);
+  const fields = TARGET_FIELDS.map((f) => `${f} ${t.fields[f].right}/${t.fields[f].of}`).join(', ');
+  if (cl.json) out(JSON.stringify({ totals: t }));
+  else out(`eval: ${t.passed}/${t.gold} gold targets right (${fields}; not targets ${t.notTargets.right}/${t.notTargets.of})`);
 }
 
 async function commandServe(cl: CommandLine): Promise<void> {

@@ -23,6 +23,8 @@ export interface Verdict {
   figureRight: boolean | null;
   citationRight: boolean | null;
   refusalRight: boolean | null;
+  /** A figure shown that is not the one asked for, or any figure where a refusal is due. */
+  wrongFigure: boolean;
   passed: boolean;
 }
 
@@ -37,7 +39,8 @@ export function judgeAnswer(item: EvalQuestion, answer: Answer): Verdict {
     if (item.quote !== undefined) citationRight = answer.citations[0]?.quote.includes(item.quote) ?? false;
   }
   const passed = [figureRight, citationRight, refusalRight].every((v) => v !== false);
-  return { question: item.q, status: answer.status, answer: answer.answer, figureRight, citationRight, refusalRight, passed };
+  const wrongFigure = answer.status === 'answered' && (item.none === true || figureRight === false);
+  return { question: item.q, status: answer.status, answer: answer.answer, figureRight, citationRight, refusalRight, wrongFigure, passed };
 }
 
 export interface EvalTotals {
@@ -46,6 +49,8 @@ export interface EvalTotals {
   figures: { right: number; of: number };
   citations: { right: number; of: number };
   refusals: { right: number; of: number };
+  /** Answers that showed a wrong figure: the count that must be zero. */
+  wrongFigures: number;
 }
 
 export function totalVerdicts(verdicts: Verdict[]): EvalTotals {
@@ -59,6 +64,7 @@ export function totalVerdicts(verdicts: Verdict[]): EvalTotals {
     figures: count((v) => v.figureRight),
     citations: count((v) => v.citationRight),
     refusals: count((v) => v.refusalRight),
+    wrongFigures: verdicts.filter((v) => v.wrongFigure).length,
   };
 }
 
