@@ -102,6 +102,7 @@ const DATELINE = /^[—\-－–]*\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日/;
 /** Marks that can only continue a sentence, never start one. */
 const CONTINUATION_START = /^[，、。；：！？…》”’）)】」』,;:!?%％]/;
 const FRAGMENT_MAX = 2;
+const HAN_CHARACTER = /\p{Script=Han}/u;
 
 function isBlankCode(c: number): boolean {
   return (
@@ -174,6 +175,8 @@ export function endsParagraph(text: string): boolean {
  */
 export function isHeadlineShape(text: string): boolean {
   if (text.length === 0 || text.length > HEADLINE_MAX) return false;
+  // A line of only digits, letters or dashes (the 2 of a subscript M2, a bare ——) heads nothing.
+  if (!HAN_CHARACTER.test(text)) return false;
   if (SENTENCE_PUNCTUATION.test(text)) return false;
   if (endsParagraph(text)) return false;
   if (LIST_ITEM.test(text)) return false;
@@ -352,6 +355,7 @@ export function mendBrokenParagraphs(lines: readonly SourceLine[], kinds: readon
   runEnd[n] = n;
   for (let i = n - 1; i >= 0; i--) runEnd[i] = kinds[i] === 'short' ? runEnd[i + 1]! : i;
 
+  const blankSeparated = isBlankSeparated(lines);
   const blocks: LayoutBlock[] = [];
   const header = headerLength(lines, kinds);
   if (header > 0) {
@@ -367,7 +371,7 @@ export function mendBrokenParagraphs(lines: readonly SourceLine[], kinds: readon
     const line = lines[i]!;
     const kind = kinds[i]!;
     if (open !== null) {
-      if (continuesParagraph(open, line, kind, kind === 'short' && runEnd[i]! < n)) {
+      if (continuesParagraph(open, line, kind, kind === 'short' && runEnd[i]! < n, blankSeparated && !line.afterBlank)) {
         open.parts.push(line.text);
         open.end = line.end;
         open.last = line.text;
@@ -420,10 +424,34 @@ export function mendBrokenParagraphs(lines: readonly SourceLine[], kinds: readon
   return blocks;
 }
 
-function continuesParagraph(open: OpenParagraph, line: SourceLine, kind: LineKind, isHeadline: boolean): boolean {
+/** Most lines stand after an empty line: the document sets its paragraphs apart that way. */
+function isBlankSeparated(lines: readonly SourceLine[]): boolean {
+  return lines.filter((l) => l.afterBlank).length * 2 > lines.length;
+}
+
+/**
+ * Where paragraphs are set apart by empty lines, a headline stands after one (or under another
+ * headline line): a short line right under body text is body text. Hyperlink remnants put a
+ * linked word on a line of its own (党的十八届六中全会 / 正式明确 / 习近平 / 总书记的…), and a
+ * line right under an unfinished one is the rest of it (see continuesParagraph).
+ */
+function demoteInlineShortLines(lines: readonly SourceLine[], kinds: LineKind[]): LineKind[] {
+  if (!isBlankSeparated(lines)) return kinds;
+  let headlineRun = false;
+  return kinds.map((kind, i) => {
+    if (kind !== 'short') {
+      headlineRun = false;
+      return kind;
+    }
+    headlineRun = i === 0 || lines[i]!.afterBlank || headlineRun;
+    return headlineRun ? kind : 'text';
+  });
+}
+
+function continuesParagraph(open: OpenParagraph, line: SourceLine, kind: LineKind, isHeadline: boolean, directlyUnder: boolean): boolean {
   if (endsParagraph(open.last)) return false;
   if ((kind !== 'text' && kind !== 'short') || line.indented) return false;
-  return !isHeadline || open.depth > 0 || CONTINUATION_START.test(line.text);
+  return !isHeadline || directlyUnder || open.depth > 0 || CONTINUATION_START.test(line.text);
 }
 
 function stripFinalStop(text: string): string {
@@ -495,7 +523,7 @@ export function assembleArticles(blocks: readonly LayoutBlock[], file: string): 
 export function layoutDocument(text: string, file: string): DocumentLayout {
   const source = normaliseLineEndings(text);
   const lines = joinTitleFragments(separateLeadingMarkers(splitSourceLines(source)));
-  const kinds = lines.map((l) => classifyLine(l.text));
+  const kinds = demoteInlineShortLines(lines, lines.map((l) => classifyLine(l.text)));
   const blocks = mendBrokenParagraphs(lines, kinds);
   const header = lines.slice(0, headerLength(lines, kinds)).map((l) => l.text);
   return { articles: assembleArticles(blocks, file), header };
