@@ -42,7 +42,7 @@ async function openSaved(seedsDir: string, indexDir: string) {
   const { loadSearchIndex } = await import('../src/search/store.ts');
   const { createEngine } = await import('../src/qa/engine.ts');
   const { collectUserTerms, loadDictionary } = await import('../src/text/segment.ts');
-  const documents = await loadSeeds(seedsDir, { warn: log });
+  const { documents } = await loadSeeds(seedsDir, { warn: log });
   const termsHash = loadDictionary(collectUserTerms(texts(documents)));
   const manifest = await readManifest(indexDir);
   if (!manifest.dictionaryHash.startsWith(`${termsHash}-`)) throw new Error(`${indexDir} was built with another dictionary`);
@@ -68,7 +68,7 @@ const build: Task = async ([seedsDir, indexDir]) => {
   const { peakRssMB, rssMB } = await import('./lib/stats.ts');
 
   let t = performance.now();
-  const documents = await loadSeeds(seedsDir!, { warn: log });
+  const { documents } = await loadSeeds(seedsDir!, { warn: log });
   const seedsMs = performance.now() - t;
   const paragraphs = paragraphCount(documents);
   const chars = texts(documents).reduce((n, s) => n + s.length, 0);
@@ -246,7 +246,7 @@ const phases: Task = async ([seedsDir, indexDir, question]) => {
   const { collectUserTerms, loadDictionary } = await import('../src/text/segment.ts');
   const importMs = performance.now() - t;
   t = performance.now();
-  const documents = await loadSeeds(seedsDir!, { warn: log });
+  const { documents } = await loadSeeds(seedsDir!, { warn: log });
   const seedsMs = performance.now() - t;
   t = performance.now();
   const termsHash = loadDictionary(collectUserTerms(texts(documents)));

@@ -7,7 +7,11 @@
 // GB18030 (and much GBK is valid Big5), so when both decode, the one whose Han characters are the
 // common ones of Chinese text wins: about 96% for the right decoding of a report, under 20% for the
 // wrong one (see COMMON_HANZI).
+import { createRequire } from 'node:module';
 import { COMMON_HANZI } from './common-hanzi.ts';
+
+// iconv-lite is loaded on the first file that is not UTF-8, not on every start.
+const requireModule = createRequire(import.meta.url);
 
 export type SourceEncoding = 'utf-8' | 'gb18030' | 'big5' | 'utf-16le' | 'utf-16be';
 
@@ -20,8 +24,13 @@ export class DecodeError extends Error {
     readonly byte: number | undefined,
   ) {
     const shown = byte === undefined ? 'end of file' : `byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-    super(`${file}: cannot decode as UTF-8, GB18030 or Big5: bad ${shown} at offset ${offset}`);
+    const detail = `cannot decode as UTF-8, GB18030 or Big5: bad ${shown} at offset ${offset}`;
+    super(`${file}: ${detail}`);
+    this.detail = detail;
   }
+
+  /** The message without the file name. */
+  readonly detail: string;
 }
 
 export interface DecodedText {
@@ -105,6 +114,17 @@ function strictDecode(bytes: Uint8Array, encoding: string): string | null {
   }
 }
 
+/**
+ * Big5 (with the HKSCS and Windows-950 additions), or null when a byte sequence is not Big5.
+ * iconv-lite rather than TextDecoder: Node's Big5 TextDecoder drops some bad bytes (0xFF) even when
+ * fatal. U+FFFD is not a Big5 character, so its presence marks a sequence that did not decode.
+ */
+function strictBig5(bytes: Uint8Array): string | null {
+  const iconv = requireModule('iconv-lite') as typeof import('iconv-lite');
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'big5');
+  return text.includes('\uFFFD') ? null : text;
+}
+
 function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -143,7 +163,7 @@ export function decodeBytes(file: string, bytes: Uint8Array): DecodedText {
   const utf8 = strictDecode(bytes, 'utf-8');
   if (utf8 !== null) return { text: stripBom(utf8), encoding: 'utf-8' };
   const gb = strictDecode(bytes, 'gb18030');
-  const big5 = strictDecode(bytes, 'big5');
+  const big5 = strictBig5(bytes);
   if (gb !== null && (big5 === null || commonHanziShare(gb) >= commonHanziShare(big5))) {
     return { text: stripBom(gb), encoding: 'gb18030' };
   }

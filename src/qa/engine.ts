@@ -65,7 +65,7 @@ export function indexDocuments(documents: Document[], dictionaryHash: string): S
 
 export async function openEngine(options: EngineOptions): Promise<OpenedEngine> {
   const log = options.log ?? (() => {});
-  const documents = await loadSeeds(options.seedsDir, { warn: log });
+  const { documents } = await loadSeeds(options.seedsDir, { warn: log });
   // One key for everything segmentation and extraction depend on: the dictionary and their code.
   const dictionaryHash = `${loadDictionary(collectUserTerms(textsOf(documents)))}-${await pipelineCodeHash()}`;
   const seedHashes = seedHashesOf(documents);
