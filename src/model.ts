@@ -43,7 +43,10 @@ export const ParagraphSchema = z.object({
   number: z.number().int().positive(),
   /** The paragraph's text with layout breaks mended and full-width forms kept as in the source. */
   text: z.string(),
-  /** Offsets in the decoded document text of the paragraph's first and last source character. */
+  /**
+   * Offsets in the decoded document text of the paragraph's first and last source character (for
+   * .docx, .pdf and .html: in the text their reader gives, one paragraph a line).
+   */
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
 });

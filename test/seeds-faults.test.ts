@@ -21,6 +21,29 @@ const utf16be = (text: string): Buffer => {
   return le;
 };
 
+const xml = (s: string): Uint8Array => new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${s}`);
+
+/** A well-formed .docx with `body` as the content of its <w:body> and a Heading 1 style. */
+function docxWith(body: string): Uint8Array {
+  return zipSync({
+    '[Content_Types].xml': xml(
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': xml(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/_rels/document.xml.rels': xml(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>',
+    ),
+    'word/styles.xml': xml(
+      '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/></w:style></w:styles>',
+    ),
+    'word/document.xml': xml(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`),
+  });
+}
+
+const blankDocx = (): Uint8Array => docxWith('<w:p><w:r><w:t xml:space="preserve"> </w:t></w:r></w:p>');
+
 let dir: string;
 let loaded: SeedsLoad;
 let warnings: string[];
@@ -43,6 +66,8 @@ beforeAll(async () => {
   put('archive.zip', zipSync({ 'a.txt': new TextEncoder().encode(TEXT) }));
   put('not-a-zip.docx', 'this is not a docx');
   put('hollow.docx', zipSync({ 'readme.txt': new TextEncoder().encode('no word/document.xml here') }));
+  put('blank.docx', blankDocx());
+  put('navigation-only.html', '<html><body><nav>首页 | 新闻</nav><script>var a = 1;</script></body></html>');
   put('not-a-pdf.pdf', '%PDF-1.7\n1 0 obj garbage');
   copyFileSync(new URL('scanned.pdf', FORMATS), join(dir, 'scanned.pdf'));
   put('notes.json', '{"a": 1}');
@@ -94,6 +119,7 @@ describe('a seeds folder of faults', () => {
     expect(loaded.report.skipped).toEqual([
       { file: 'a-link-to-real/', reason: 'a link to a folder already read (real/)' },
       { file: 'archive.zip', reason: 'an archive (zip)' },
+      { file: 'blank.docx', reason: 'no text in it' },
       { file: 'dangling.txt', reason: 'a dangling symlink (its target does not exist)' },
       { file: 'device.txt', reason: 'a device, not a document' },
       { file: 'empty.txt', reason: 'empty' },
@@ -102,6 +128,7 @@ describe('a seeds folder of faults', () => {
       { file: 'huge.txt', reason: 'too large (3 kB; the limit is 2 kB)' },
       { file: 'link-to-fifo.txt', reason: 'a FIFO (named pipe), not a document' },
       { file: 'loop.txt', reason: 'a symlink loop (ELOOP)' },
+      { file: 'navigation-only.html', reason: 'no text in it' },
       { file: 'not-a-pdf.pdf', reason: expect.stringMatching(/^corrupt pdf \(/) },
       { file: 'not-a-zip.docx', reason: expect.stringMatching(/^corrupt docx \(/) },
       { file: 'notes.json', reason: '.json: not a format it reads' },
@@ -135,14 +162,13 @@ describe('a seeds folder of faults', () => {
 });
 
 describe('an unreadable file (EACCES)', () => {
-  // root reads any file whatever its mode: the load then runs as nobody, as a service account would.
+  // root reads any file whatever its mode: the load then runs without root's power to override
+  // file permissions (CAP_DAC_OVERRIDE), as a service account would.
   it('is skipped with the reason and the rest is read', () => {
     const seeds = mkdtempSync(join(tmpdir(), 'zhibiao-eacces-'));
     try {
-      chmodSync(seeds, 0o755);
       writeFileSync(join(seeds, 'a.txt'), TEXT);
       writeFileSync(join(seeds, 'secret.txt'), TEXT.replace('北京', '上海'));
-      chmodSync(join(seeds, 'a.txt'), 0o644);
       chmodSync(join(seeds, 'secret.txt'), 0o000);
       mkdirSync(join(seeds, 'closed'));
       writeFileSync(join(seeds, 'closed', 'b.txt'), TEXT);
@@ -150,13 +176,10 @@ describe('an unreadable file (EACCES)', () => {
       const script = `import { loadSeeds } from ${JSON.stringify(new URL('../src/corpus/load.ts', import.meta.url).href)};
 const lines = []; const { documents, report } = await loadSeeds(process.argv.at(-1), { warn: (l) => lines.push(l) });
 console.log(JSON.stringify({ files: documents.map((d) => d.file), skipped: report.skipped, lines }));`;
-      const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-      const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, seeds], {
-        encoding: 'utf8',
-        cwd: new URL('..', import.meta.url).pathname,
-        env: { ...process.env, HOME: tmpdir() },
-        ...asNobody,
-      });
+      const node = [process.execPath, '--import', 'tsx', '--input-type=module', '-e', script, seeds];
+      const dropped = '-dac_override,-dac_read_search';
+      const command = process.getuid?.() === 0 ? ['setpriv', `--bounding-set=${dropped}`, `--inh-caps=${dropped}`, ...node] : node;
+      const result = spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
       expect(result.status, result.stderr).toBe(0);
       const out = JSON.parse(result.stdout) as { files: string[]; skipped: { file: string; reason: string }[]; lines: string[] };
       expect(out.files).toEqual(['a.txt']);
@@ -267,6 +290,27 @@ describe('the catalogue', () => {
     } finally {
       rmSync(seeds, { recursive: true, force: true });
     }
+  });
+});
+
+describe('.docx structure', () => {
+  it('keeps a heading a paragraph of its own, joins runs and line breaks as the text export does, reads tables by cell', async () => {
+    const { readDocx } = await import('../src/corpus/read-docx.ts');
+    const run = (text: string): string => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+    const docx = docxWith(
+      `<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>${run('一、2024年工作回顾')}</w:p>` +
+        `<w:p>${run('来源：某省人民政府')}<w:r><w:br/></w:r>${run('2025')}${run('年1月17日在会议上')}</w:p>` +
+        `<w:p></w:p>` +
+        `<w:tbl><w:tr><w:tc><w:p>${run('地区')}</w:p></w:tc><w:tc><w:p>${run('目标')}</w:p></w:tc></w:tr></w:tbl>` +
+        `<w:p>${run('  省长 ')}${run('某某')}</w:p>`,
+    );
+    expect((await readDocx(docx)).text.split('\n')).toEqual([
+      '一、2024年工作回顾',
+      '来源：某省人民政府2025年1月17日在会议上',
+      '地区',
+      '目标',
+      '  省长 某某',
+    ]);
   });
 });
 

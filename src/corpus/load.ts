@@ -76,7 +76,9 @@ export function documentFromText(
   const layout = layoutDocument(text, file);
   const { title, year } = documentMeta(file, layout);
   const source = mergeSources(...catalogue, { title, ...sourceFromText(text) }, properties);
-  const cataloguedYear = source.date === null || catalogue.every((c) => c.date == null) ? null : Number(source.date.slice(0, 4));
+  // A date someone catalogued is the document's; a file's own date is when it was saved or printed.
+  const cataloguedDate = catalogue.find((c) => typeof c.date === 'string')?.date;
+  const cataloguedYear = cataloguedDate === undefined || cataloguedDate === null ? null : Number(cataloguedDate.slice(0, 4));
   return { file, title, year: year ?? cataloguedYear, hash, articles: layout.articles, source };
 }
 
@@ -113,14 +115,10 @@ export async function readSeedText(file: string, bytes: Uint8Array): Promise<See
   return { format: choice.format, text: read.text, properties: read.properties };
 }
 
-/** One seed file of any format as a document (no catalogue), or why it is not one. */
-export async function readSeed(file: string, bytes: Uint8Array): Promise<{ document: Document; format: DocumentFormat } | { skipped: string }> {
-  const read = await readSeedText(file, bytes);
-  if ('skipped' in read) return read;
-  return { document: documentFromText(file, sha256Hex(bytes), read.text, read.properties), format: read.format };
-}
-
-/** A file's bytes, read once. Opened without blocking and checked again, so a FIFO put in its place since it was listed cannot stall the load. */
+/**
+ * A file's bytes, read once. Opened without blocking and checked again, so that a FIFO put in its
+ * place since it was listed cannot stall the load.
+ */
 async function readSeedBytes(path: string, maxBytes: number): Promise<Uint8Array> {
   const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {

@@ -36,6 +36,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadText> {
     // pdf.js may take over the buffer it is given: hand it a copy, the caller keeps the bytes.
     pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: PDFJS_ERRORS_ONLY });
   } catch (error) {
+    if (error instanceof Error && error.name === 'PasswordException') throw new UnreadableFile('encrypted (needs a password)');
     throw new UnreadableFile(`corrupt pdf (${firstLine(error)})`);
   }
   try {
