@@ -39,9 +39,40 @@ function hash32(text: string, start: number, end: number): number {
 /** The document's runs of SHINGLE characters, hashed, sorted and without repeats. */
 export function fingerprint(text: string): Uint32Array {
   const kept = comparableText(text);
-  const hashes = new Set<number>();
-  for (let i = 0; i + SHINGLE <= kept.length; i++) hashes.add(hash32(kept, i, i + SHINGLE));
-  return Uint32Array.from(hashes).sort();
+  const count = Math.max(0, kept.length - SHINGLE + 1);
+  const hashes = new Uint32Array(count);
+  for (let i = 0; i < count; i++) hashes[i] = hash32(kept, i, i + SHINGLE);
+  hashes.sort();
+  let unique = 0;
+  for (let i = 0; i < count; i++) if (i === 0 || hashes[i] !== hashes[i - 1]) hashes[unique++] = hashes[i]!;
+  return hashes.slice(0, unique);
+}
+
+/** Hashes in a bottom-k sketch: the SKETCH smallest of a fingerprint (it is sorted). */
+const SKETCH = 64;
+
+/**
+ * Jaccard similarity estimated from the two fingerprints' smallest hashes (a bottom-k sketch):
+ * among the SKETCH smallest hashes of the union, the share that both hold. Within about ±0.1 of the
+ * exact value, and a few dozen comparisons instead of a walk through both fingerprints.
+ */
+export function estimatedJaccard(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let taken = 0;
+  let shared = 0;
+  while (taken < SKETCH && (i < a.length || j < b.length)) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+    taken++;
+  }
+  return taken === 0 ? 0 : shared / taken;
 }
 
 /** |A ∩ B| / |A ∪ B| of two fingerprints (0 when both are empty). */
@@ -100,8 +131,9 @@ export function findDuplicates(candidates: readonly DuplicateCandidate[]): Dupli
         break;
       }
       const [small, large] = [original.fingerprint.length, candidate.fingerprint.length].sort((x, y) => x - y) as [number, number];
-      // Jaccard is at most |small| / |large|: most pairs need no comparison.
+      // Jaccard is at most |small| / |large|, and the sketch tells different texts apart cheaply.
       if (small < MIN_SHINGLES || small < SAME_DOCUMENT * large) continue;
+      if (estimatedJaccard(original.fingerprint, candidate.fingerprint) < SAME_DOCUMENT / 2) continue;
       const similarity = jaccard(original.fingerprint, candidate.fingerprint);
       if (similarity >= SAME_DOCUMENT) {
         repeated = { kept: original.file, dropped: candidate.file, similarity, identicalBytes: false };
