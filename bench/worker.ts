@@ -49,7 +49,7 @@ const build: Task = async ([seedsDir, indexDir]) => {
   const { peakRssMB, rssMB } = await import('./lib/stats.ts');
 
   let t = performance.now();
-  const documents = await loadSeeds(seedsDir!, { warn: log });
+  const { documents } = await loadSeeds(seedsDir!, { warn: log });
   const seedsMs = performance.now() - t;
   const paragraphs = paragraphCount(documents);
   const chars = textsOf(documents).reduce((n, s) => n + s.length, 0);
@@ -229,7 +229,7 @@ const phases: Task = async ([seedsDir, indexDir, question]) => {
   const { corpusLexicon } = await import('../src/text/corpusLexicon.ts');
   const importMs = performance.now() - t;
   t = performance.now();
-  const documents = await loadSeeds(seedsDir!, { warn: log });
+  const { documents } = await loadSeeds(seedsDir!, { warn: log });
   const seedsMs = performance.now() - t;
   t = performance.now();
   const segmenter = segmenterFor(corpusLexicon(textsOf(documents)));

@@ -52,7 +52,10 @@ export const ParagraphSchema = z.object({
   number: z.number().int().positive(),
   /** The paragraph's text with layout breaks mended and full-width forms kept as in the source. */
   text: z.string(),
-  /** Offsets in the decoded document text of the paragraph's first and last source character. */
+  /**
+   * Offsets in the decoded document text of the paragraph's first and last source character (for
+   * .docx, .pdf and .html: in the text their reader gives, one paragraph a line).
+   */
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
 });
@@ -67,9 +70,23 @@ export const ArticleSchema = z.object({
 });
 export type Article = z.infer<typeof ArticleSchema>;
 
+/**
+ * Where a document comes from, as far as the file or the seeds' catalogue says; null when unknown.
+ * Which statement wins when several say it: README "Documents it reads".
+ */
+export const SourceSchema = z.object({
+  title: z.string().nullable(),
+  /** The organisation or paper that published it (来源：贵州日报), else the file's author. */
+  publisher: z.string().nullable(),
+  /** ISO date, as precise as stated: 2025-01-19, 2025-01 or 2025. */
+  date: z.string().nullable(),
+  url: z.string().nullable(),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
 /** A seed document after decoding and layout. */
 export const DocumentSchema = z.object({
-  /** File name within the seeds folder. */
+  /** Path within the seeds folder, '/'-separated (provinces-2025/2025年…报告.docx). */
   file: z.string(),
   /** The document's title when it states one (first headline of a report), else null. */
   title: z.string().nullable(),
@@ -78,6 +95,8 @@ export const DocumentSchema = z.object({
   /** sha256 of the file's bytes. */
   hash: z.string(),
   articles: z.array(ArticleSchema),
+  /** Absent on documents made before sources were read (and in synthetic corpora). */
+  source: SourceSchema.optional(),
 });
 export type Document = z.infer<typeof DocumentSchema>;
 

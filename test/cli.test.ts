@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -84,13 +84,16 @@ describe('command line', () => {
     expect(stderr).toContain('/nonexistent/seeds');
   });
 
-  it('names the file and byte offset of undecodable bytes, with exit 2', () => {
+  it('skips undecodable bytes with one line naming the file and the byte offset, and goes on (exit 0)', () => {
     const seeds = mkdtempSync(join(tmpdir(), 'zhibiao-bad-'));
     writeFileSync(join(seeds, 'bad.txt'), Buffer.from([0xe5, 0xb9, 0xbf, 0xff, 0xfe, 0x41]));
-    const { code, stderr } = cli(['targets', '--seeds', seeds, '--index', tempIndexDir()]);
-    expect(code).toBe(2);
-    expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/bad\.txt.*offset 3/);
+    copyFileSync(new URL('../seeds/000_b75a479856194727.txt', import.meta.url), join(seeds, 'good.txt'));
+    const { code, stdout, stderr } = cli(['targets', '--json', '--region', '广州', '--seeds', seeds, '--index', tempIndexDir()]);
+    expect(code).toBe(0);
+    const named = stderr.split('\n').filter((line) => line.includes('bad.txt'));
+    expect(named).toHaveLength(1);
+    expect(named[0]).toMatch(/^skipping .*bad\.txt: undecodable: .*offset 3$/);
+    expect(jsonLines(stdout).map((line) => TargetSchema.parse(line).citation.doc)).toContain('good.txt');
   });
 
   it('stops a malformed questions or lexicon file with its file and line, exit 2 and no stack', () => {
@@ -99,9 +102,10 @@ describe('command line', () => {
     const evaluated = cli(['eval', join(dir, 'bad.jsonl')]);
     expect(evaluated.code).toBe(2);
     expect(evaluated.stderr.trim()).toBe(`zhibiao: ${join(dir, 'bad.jsonl')}:2: not JSON`);
-    writeFileSync(join(dir, 'story.txt'), '广州市提出，到2021年汽车产业集群规模达到6000亿元。\n');
-    writeFileSync(join(dir, 'lexicon.jsonl'), '{"typed": ["整车"], "written": "汽车"}\n');
-    const asked = cli(['ask', '--seeds', dir, '--index', tempIndexDir(), '广州']);
+    const seeds = mkdtempSync(join(tmpdir(), 'zhibiao-seeds-'));
+    writeFileSync(join(seeds, 'story.txt'), '广州市提出，到2021年汽车产业集群规模达到6000亿元。\n');
+    writeFileSync(join(seeds, 'lexicon.jsonl'), '{"typed": ["整车"], "written": "汽车"}\n');
+    const asked = cli(['ask', '--seeds', seeds, '--index', tempIndexDir(), '广州']);
     expect(asked.code).toBe(2);
     expect(asked.stderr.trim().split('\n')).toHaveLength(1);
     expect(asked.stderr).toMatch(/lexicon\.jsonl:1: expected/);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,22 +44,34 @@ function summary(doc: { articles: { headline: string; paragraphs: { text: string
 }
 
 describe('loadSeeds', () => {
-  it('reads every .txt and .md in the folder, sorted by name, not recursively', async () => {
-    await put('b.md', TEXT);
+  it('reads every .txt and .md in the folder and its subfolders, sorted by path in code-point order', async () => {
+    await put('b.md', TEXT.replace('北京', '上海'));
     await put('a.txt', TEXT);
-    await put('c.json', TEXT);
-    await put('notes', TEXT);
+    await put('c.json', TEXT.replace('北京', '天津'));
+    await put('notes', TEXT.replace('北京', '重庆'));
     await mkdir(join(dir, 'sub'));
-    await writeFile(join(dir, 'sub', '0.txt'), TEXT);
-    const docs = await loadSeeds(dir, { warn: () => {} });
-    expect(docs.map((d) => d.file)).toEqual(['a.txt', 'b.md']);
-    expect(summary(docs[0]!)).toEqual([['北京：目标', '到2022年，规模达1.4万亿元。']]);
+    await writeFile(join(dir, 'sub', '0.txt'), TEXT.replace('北京', '广州'));
+    await writeFile(join(dir, 'sub-1.txt'), TEXT.replace('北京', '深圳'));
+    const warnings: string[] = [];
+    const { documents, report } = await loadSeeds(dir, { warn: (line) => warnings.push(line) });
+    // '-' (U+002D) sorts before '/' (U+002F): the order of the whole path, not of a walk.
+    expect(documents.map((d) => d.file)).toEqual(['a.txt', 'b.md', 'sub-1.txt', 'sub/0.txt']);
+    expect(summary(documents[0]!)).toEqual([['北京：目标', '到2022年，规模达1.4万亿元。']]);
+    expect(documents[3]!.articles[0]!.paragraphs[0]!.id).toBe('sub/0.txt#1.1');
+    expect(report.skipped).toEqual([
+      { file: 'c.json', reason: '.json: not a format it reads' },
+      { file: 'notes', reason: 'no extension: not a format it reads' },
+    ]);
+    expect(warnings).toEqual([
+      `skipping ${join(dir, 'c.json')}: .json: not a format it reads`,
+      `skipping ${join(dir, 'notes')}: no extension: not a format it reads`,
+    ]);
   });
 
   it('hashes the file bytes with sha256', async () => {
     const bytes = concat(BOM, utf8(TEXT));
     await put('a.txt', bytes);
-    const [doc] = await loadSeeds(dir);
+    const [doc] = (await loadSeeds(dir)).documents;
     expect(doc!.hash).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(doc!.hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -68,8 +81,8 @@ describe('loadSeeds', () => {
     await put('2_bom.txt', concat(BOM, utf8(TEXT)));
     await put('3_crlf.txt', TEXT.replace(/\n/g, '\r\n'));
     await put('4_cr.txt', concat(BOM, utf8(TEXT.replace(/\n/g, '\r'))));
-    const docs = await loadSeeds(dir);
-    expect(docs).toHaveLength(4);
+    // Read one at a time: in one folder they would be one document four times.
+    const docs = ['1_plain.txt', '2_bom.txt', '3_crlf.txt', '4_cr.txt'].map((name) => readDocument(name, readFileSync(join(dir, name))));
     for (const doc of docs) {
       expect(summary(doc)).toEqual(summary(docs[0]!));
       const p = doc.articles[0]!.paragraphs[0]!;
@@ -80,20 +93,29 @@ describe('loadSeeds', () => {
 
   it('detects and decodes GB18030', async () => {
     await put('gb.txt', new Uint8Array(TEXT_GB18030));
-    const [doc] = await loadSeeds(dir);
+    const [doc] = (await loadSeeds(dir)).documents;
     expect(summary(doc!)).toEqual([['北京：目标', '到2022年，规模达1.4万亿元。']]);
     expect(decodeBytes('x', new Uint8Array([0xd6, 0xd0, 0xce, 0xc4]))).toEqual({ text: '中文', encoding: 'gb18030' });
   });
 
-  it('rejects bytes that are neither UTF-8 nor GB18030, naming the file and the offset', async () => {
+  it('skips bytes that are neither UTF-8, GB18030 nor Big5 with one line naming the file and the offset, and reads the rest', async () => {
     await put('ok.txt', TEXT);
     await put('broken.txt', concat(utf8('abc'), [0xff], utf8('def')));
-    const error = await loadSeeds(dir).catch((e: unknown) => e);
+    const warnings: string[] = [];
+    const { documents, report } = await loadSeeds(dir, { warn: (line) => warnings.push(line) });
+    expect(documents.map((d) => d.file)).toEqual(['ok.txt']);
+    expect(warnings).toEqual([
+      `skipping ${join(dir, 'broken.txt')}: undecodable: cannot decode as UTF-8, GB18030 or Big5: bad byte 0xFF at offset 3`,
+    ]);
+    expect(report.skipped.map((s) => s.file)).toEqual(['broken.txt']);
+    const error = (() => {
+      try {
+        return readDocument('broken.txt', readFileSync(join(dir, 'broken.txt')));
+      } catch (e) {
+        return e;
+      }
+    })();
     expect(error).toBeInstanceOf(DecodeError);
-    const message = (error as DecodeError).message;
-    expect(message).toContain(join(dir, 'broken.txt'));
-    expect(message).toContain('offset 3');
-    expect(message).not.toContain('\n');
     expect((error as DecodeError).offset).toBe(3);
   });
 
@@ -109,7 +131,7 @@ describe('loadSeeds', () => {
     await put('c.txt', concat(BOM));
     await put('d.txt', TEXT);
     const warnings: string[] = [];
-    const docs = await loadSeeds(dir, { warn: (line) => warnings.push(line) });
+    const docs = (await loadSeeds(dir, { warn: (line) => warnings.push(line) })).documents;
     expect(docs.map((d) => d.file)).toEqual(['d.txt']);
     expect(warnings).toHaveLength(3);
     for (const [k, name] of ['a.txt', 'b.txt', 'c.txt'].entries()) {
@@ -129,7 +151,7 @@ describe('loadSeeds', () => {
   });
 
   it('loads the shipped seed', async () => {
-    const docs = await loadSeeds(new URL('../seeds', import.meta.url).pathname);
+    const docs = (await loadSeeds(new URL('../seeds', import.meta.url).pathname)).documents;
     expect(docs.map((d) => d.file)).toEqual(['000_b75a479856194727.txt']);
     expect(docs[0]!.articles).toHaveLength(8);
   });

@@ -3,11 +3,11 @@
 // benchmark open indexes through here.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadSeeds } from '../corpus/load.ts';
+import { LEXICON_FILE, loadSeeds } from '../corpus/load.ts';
 import type { Rewrite } from '../lexicon/synonyms.ts';
 import type { SearchIndex } from '../search/build.ts';
 import { loadSearchIndex, saveSearchIndex } from '../search/store.ts';
-import { corpusLexicon, LEXICON_FILE, parseLexiconFile, type CorpusLexicon } from '../text/corpusLexicon.ts';
+import { corpusLexicon, parseLexiconFile, type CorpusLexicon } from '../text/corpusLexicon.ts';
 import { indexDocuments, segmenterFor, textsOf } from './build.ts';
 import { indexKeyOf } from './key.ts';
 
@@ -44,7 +44,7 @@ async function readLexiconFile(seedsDir: string): Promise<{ terms: string[]; rew
 
 export async function openIndex(options: OpenIndexOptions): Promise<OpenedIndex> {
   const log = options.log ?? (() => {});
-  const documents = await loadSeeds(options.seedsDir, { warn: log });
+  const { documents } = await loadSeeds(options.seedsDir, { warn: log });
   const file = await readLexiconFile(options.seedsDir);
   const lexicon: CorpusLexicon = corpusLexicon(textsOf(documents), file);
   const segmenter = segmenterFor(lexicon);

@@ -7,9 +7,6 @@ import { foldForMatching } from './fold.ts';
 import type { Rewrite } from '../lexicon/synonyms.ts';
 import { DOMAIN_TERMS } from '../lexicon/terms.ts';
 
-/** The name of the lexicon file a seeds folder may hold. */
-export const LEXICON_FILE = 'lexicon.jsonl';
-
 const TermEntrySchema = z.object({ term: z.string().min(2), reason: z.string().min(1) });
 const RewriteEntrySchema = z.object({ typed: z.array(z.string().min(1)).min(1), written: z.string().min(1), reason: z.string().min(1) });
 const LexiconEntrySchema = z.union([TermEntrySchema, RewriteEntrySchema]);
