@@ -102,7 +102,7 @@ async function loadOnly(dir: string): Promise<void> {
   const started = performance.now();
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as IndexKey;
   const key = { extraction: manifest.extraction, lexicon: manifest.lexicon, seeds: manifest.seeds };
-  const result = await loadSearchIndex(dir, key, segmenter);
+  const result = await loadSearchIndex(dir, key);
   const ms = performance.now() - started;
   if (!result.ok) throw new Error(result.reason);
   const times: number[] = [];

@@ -39,7 +39,7 @@ async function openSaved(seedsDir: string, indexDir: string) {
 
 /** Builds and saves the index of a seeds folder as openIndex does, timing each stage. */
 const build: Task = async ([seedsDir, indexDir]) => {
-  const { loadSeeds } = await import('../src/corpus/load.ts');
+  const { hashSeeds, loadSeeds } = await import('../src/corpus/load.ts');
   const { extractTargets } = await import('../src/targets/extract.ts');
   const { buildSearchIndex } = await import('../src/search/build.ts');
   const { saveSearchIndex } = await import('../src/search/store.ts');
@@ -62,7 +62,7 @@ const build: Task = async ([seedsDir, indexDir]) => {
   const extractMs = performance.now() - t;
   log(`${paragraphs} paragraphs: ${targets.length} targets in ${extractMs.toFixed(0)} ms; inserting`);
   t = performance.now();
-  const index = buildSearchIndex({ documents, targets, segmenter, key: indexKeyOf(documents, segmenter) });
+  const index = buildSearchIndex({ documents, targets, segmenter, key: indexKeyOf(await hashSeeds(seedsDir!)) });
   const insertMs = performance.now() - t;
   const rssBuilt = rssMB(false);
   t = performance.now();
@@ -90,14 +90,12 @@ const build: Task = async ([seedsDir, indexDir]) => {
 const loadOnly: Task = async ([indexDir]) => {
   const importStart = performance.now();
   const { loadSearchIndex } = await import('../src/search/store.ts');
-  const { createSegmenter } = await import('../src/text/segmenter.ts');
   const { rssMB } = await import('./lib/stats.ts');
   const importMs = performance.now() - importStart;
   const rssBefore = rssMB();
   const key = await readManifest(indexDir!);
   const t = performance.now();
-  // Loading segments nothing: the segmenter only has to exist, its dictionary is never read.
-  const result = await loadSearchIndex(indexDir!, key, createSegmenter([]));
+  const result = await loadSearchIndex(indexDir!, key);
   const loadMs = performance.now() - t;
   if (!result.ok) throw new Error(`saved index not loaded: ${result.reason}`);
   return { bootMs, importMs, loadMs, rssBeforeMB: rssBefore, rssAfterMB: rssMB(), paragraphs: result.index.paragraphs.size };
@@ -220,27 +218,24 @@ const segment: Task = async ([rounds]) => {
 /** Where a cold start's time goes: the steps of openIndex and a first answer, timed one by one. */
 const phases: Task = async ([seedsDir, indexDir, question]) => {
   let t = performance.now();
-  const { loadSeeds } = await import('../src/corpus/load.ts');
+  const { hashSeeds } = await import('../src/corpus/load.ts');
   const { loadSearchIndex } = await import('../src/search/store.ts');
   const { createEngine } = await import('../src/qa/engine.ts');
   const { renderAnswer } = await import('../src/cli/render.ts');
-  const { segmenterFor, textsOf } = await import('../src/indexing/build.ts');
   const { indexKeyOf } = await import('../src/indexing/key.ts');
-  const { corpusLexicon } = await import('../src/text/corpusLexicon.ts');
   const importMs = performance.now() - t;
   t = performance.now();
-  const { documents } = await loadSeeds(seedsDir!, { warn: log });
+  const key = indexKeyOf(await hashSeeds(seedsDir!));
   const seedsMs = performance.now() - t;
   t = performance.now();
-  const segmenter = segmenterFor(corpusLexicon(textsOf(documents)));
-  segmenter.cut('词典'); // jieba loads its dictionary on the first cut
-  const jiebaMs = performance.now() - t;
-  t = performance.now();
-  const loaded = await loadSearchIndex(indexDir!, indexKeyOf(documents, segmenter), segmenter);
+  const loaded = await loadSearchIndex(indexDir!, key);
   const indexMs = performance.now() - t;
   if (!loaded.ok) throw new Error(loaded.reason);
   t = performance.now();
-  const engine = createEngine({ index: loaded.index, origin: { loaded: true }, rewrites: [] });
+  loaded.index.segmenter.cut('词典'); // jieba loads its dictionary on the first cut
+  const jiebaMs = performance.now() - t;
+  t = performance.now();
+  const engine = createEngine({ index: loaded.index, origin: { loaded: true }, rewrites: [], report: null });
   const text = renderAnswer(engine.ask(question!));
   const answerMs = performance.now() - t;
   t = performance.now();

@@ -57,7 +57,7 @@ describe('the seeds folder’s lexicon file', () => {
     );
     const notices: string[] = [];
     const withFile = await openEngine({ seedsDir, indexDir, log: (line) => notices.push(line) });
-    expect(notices.join('\n')).toMatch(/stale: lexicon/);
+    expect(notices.join('\n')).toMatch(/stale: seeds added lexicon\.jsonl/);
     expect(withFile.index.segmenter.terms).toContain('规模达到');
     expect(withFile.ask('广州整车规模目标?').answer).toContain('6000亿元');
   });

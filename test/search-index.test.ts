@@ -263,7 +263,7 @@ describe('saving and loading', () => {
 
   const expectation = () => key;
   async function loaded(): Promise<SearchIndex> {
-    const result = await loadSearchIndex(dir, expectation(), segmenter);
+    const result = await loadSearchIndex(dir, expectation());
     if (!result.ok) throw new Error(result.reason);
     return result.index;
   }
@@ -305,7 +305,7 @@ describe('saving and loading', () => {
 
   it('saves again over an existing index', async () => {
     await saveSearchIndex(dir, index);
-    expect((await loadSearchIndex(dir, expectation(), segmenter)).ok).toBe(true);
+    expect((await loadSearchIndex(dir, expectation())).ok).toBe(true);
   });
 });
 
@@ -317,7 +317,7 @@ describe('unusable saved indexes', () => {
   });
 
   async function reason(expect_ = key): Promise<string> {
-    const result: LoadResult = await loadSearchIndex(dir, expect_, segmenter);
+    const result: LoadResult = await loadSearchIndex(dir, expect_);
     expect(result.ok).toBe(false);
     const text = result.ok ? '' : result.reason;
     expect(text).not.toContain('\n');
@@ -340,7 +340,7 @@ describe('unusable saved indexes', () => {
 
   it('reports a missing folder or manifest', async () => {
     const missing = join(dir, 'nothing-here');
-    const result = await loadSearchIndex(missing, key, segmenter);
+    const result = await loadSearchIndex(missing, key);
     expect(result).toEqual({ ok: false, reason: `no index in ${missing}` });
     await rm(join(dir, MANIFEST_FILE));
     expect(await reason()).toMatch(/^no index/);
@@ -437,9 +437,9 @@ describe('unusable saved indexes', () => {
 
   it('is usable again once rebuilt and saved', async () => {
     await writeFile(join(dir, MANIFEST_FILE), 'garbage');
-    expect((await loadSearchIndex(dir, key, segmenter)).ok).toBe(false);
+    expect((await loadSearchIndex(dir, key)).ok).toBe(false);
     await saveSearchIndex(dir, index);
-    expect((await loadSearchIndex(dir, key, segmenter)).ok).toBe(true);
+    expect((await loadSearchIndex(dir, key)).ok).toBe(true);
   });
 });
 
@@ -447,7 +447,7 @@ describe('saving into a folder that does not exist yet', () => {
   it('creates it', async () => {
     const dir = join(await tempDir(), 'a', 'b');
     await saveSearchIndex(dir, index);
-    expect((await loadSearchIndex(dir, key, segmenter)).ok).toBe(true);
+    expect((await loadSearchIndex(dir, key)).ok).toBe(true);
     await mkdir(dir, { recursive: true }); // still fine
   });
 });

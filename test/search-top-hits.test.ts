@@ -13,6 +13,7 @@ import { searchParagraphs, searchTargets } from '../src/search/query.ts';
 import { PARAGRAPH_TEXT_FIELDS, TARGET_TEXT_FIELDS } from '../src/search/schema.ts';
 import { normalizeQueryTokens, packTokens } from '../src/search/tokenizer.ts';
 import { indexDocuments, segmenterFor, textsOf } from '../src/indexing/build.ts';
+import { indexKeyOf } from '../src/indexing/key.ts';
 import { corpusLexicon } from '../src/text/corpusLexicon.ts';
 
 const ROOT = new URL('../', import.meta.url).pathname;
@@ -28,7 +29,8 @@ let index: SearchIndex;
 
 beforeAll(() => {
   const documents = [...documentsIn('seeds'), ...documentsIn('test/fixtures/corpus')];
-  index = indexDocuments(documents, segmenterFor(corpusLexicon(textsOf(documents))));
+  const seeds = Object.fromEntries(documents.map((d) => [d.file, d.hash]));
+  index = indexDocuments(documents, segmenterFor(corpusLexicon(textsOf(documents))), indexKeyOf(seeds));
 });
 
 // Common words (发展 matches most paragraphs), prefixes, rare words, several at once, and words

@@ -27,9 +27,26 @@ function open(cl: CommandLine, rebuild = false): Promise<OpenedEngine> {
 async function commandIndex(cl: CommandLine): Promise<void> {
   const started = performance.now();
   const engine = await open(cl, true);
-  const summary = { ...engine.summary(), ms: Math.round(performance.now() - started) };
-  if (cl.json) out(JSON.stringify(summary));
-  else out(`indexed ${summary.documents} documents, ${summary.paragraphs} paragraphs, ${summary.targets} targets in ${summary.ms} ms → ${cl.index}`);
+  const report = engine.report;
+  const formats: Record<string, number> = {};
+  for (const r of report?.read ?? []) formats[r.format] = (formats[r.format] ?? 0) + 1;
+  const summary = {
+    ...engine.summary(),
+    ms: Math.round(performance.now() - started),
+    formats,
+    skipped: report?.skipped.length ?? 0,
+    duplicates: report?.duplicates.length ?? 0,
+  };
+  if (cl.json) {
+    out(JSON.stringify(summary));
+    return;
+  }
+  const read = Object.entries(formats).map(([format, n]) => `${n} ${format}`).join(', ');
+  out(
+    `indexed ${summary.documents} documents (${read || 'none'}), ${summary.paragraphs} paragraphs, ${summary.targets} targets ` +
+      `in ${summary.ms} ms → ${cl.index}; skipped ${summary.skipped} files, ${summary.duplicates} duplicates` +
+      (summary.skipped + summary.duplicates > 0 ? ' (the lines above say which and why)' : ''),
+  );
 }
 
 async function commandAsk(cl: CommandLine): Promise<void> {

@@ -150,6 +150,34 @@ function percent(similarity: number): string {
   return `${Math.floor(similarity * 100)}%`;
 }
 
+async function listSeeds(dir: string, maxBytes: number) {
+  try {
+    return await listSeedFiles(dir, { maxBytes, reserved: new Set([CATALOGUE_FILE, LEXICON_FILE]) });
+  } catch (error) {
+    throw new SeedsError(`seeds folder ${dir} cannot be read (${describeFsError(error)})`);
+  }
+}
+
+/**
+ * The sha256 of every file in `dir` that loadSeeds would look at, by path, and of the catalogue and
+ * lexicon files: what a saved index must have been made from to be current. Reads bytes only, so it
+ * costs a fraction of reading the documents (no format is parsed). Unreadable files are left out.
+ */
+export async function hashSeeds(dir: string, opts: Pick<LoadSeedsOptions, 'maxBytes'> = {}): Promise<Record<string, string>> {
+  const maxBytes = opts.maxBytes ?? MAX_SEED_BYTES;
+  const listing = await listSeeds(dir, maxBytes);
+  const hashes: Record<string, string> = {};
+  const files = [...listing.files.map((f) => ({ file: f.file, path: f.path })), ...[CATALOGUE_FILE, LEXICON_FILE].map((file) => ({ file, path: join(dir, file) }))];
+  for (const { file, path } of files) {
+    try {
+      hashes[file] = sha256Hex(await readSeedBytes(path, maxBytes));
+    } catch {
+      // Skipped when read too: what cannot be read makes no index stale.
+    }
+  }
+  return hashes;
+}
+
 /**
  * Every document in `dir` and its subfolders (see walk.ts for what is looked at), sorted by path in
  * code-point order, each read in its format; the same document found twice is indexed once (see
@@ -159,12 +187,7 @@ function percent(similarity: number): string {
 export async function loadSeeds(dir: string, opts: LoadSeedsOptions = {}): Promise<SeedsLoad> {
   const warn = opts.warn ?? ((line: string) => console.warn(line));
   const maxBytes = opts.maxBytes ?? MAX_SEED_BYTES;
-  let listing;
-  try {
-    listing = await listSeedFiles(dir, { maxBytes, reserved: new Set([CATALOGUE_FILE, LEXICON_FILE]) });
-  } catch (error) {
-    throw new SeedsError(`seeds folder ${dir} cannot be read (${describeFsError(error)})`);
-  }
+  const listing = await listSeeds(dir, maxBytes);
   const skipped = [...listing.skipped];
   const reads: (SeedText & { file: string; hash: string })[] = [];
   for (const seed of listing.files) {

@@ -4,8 +4,8 @@ import type { Document } from '../model.ts';
 import { buildSearchIndex, type SearchIndex } from '../search/build.ts';
 import { extractTargets } from '../targets/extract.ts';
 import type { CorpusLexicon } from '../text/corpusLexicon.ts';
+import type { IndexKey } from '../search/manifest.ts';
 import { createSegmenter, type Segmenter } from '../text/segmenter.ts';
-import { indexKeyOf } from './key.ts';
 
 /** Every text of the documents a term may be found in: headlines and paragraphs. */
 export function textsOf(documents: readonly Document[]): string[] {
@@ -16,8 +16,8 @@ export function segmenterFor(lexicon: CorpusLexicon): Segmenter {
   return createSegmenter(lexicon.terms);
 }
 
-/** Extracts the documents' targets and builds the search index over both. */
-export function indexDocuments(documents: Document[], segmenter: Segmenter): SearchIndex {
+/** Extracts the documents' targets and builds the search index over both, under `key`. */
+export function indexDocuments(documents: Document[], segmenter: Segmenter, key: IndexKey): SearchIndex {
   const targets = documents.flatMap(extractTargets);
-  return buildSearchIndex({ documents, targets, segmenter, key: indexKeyOf(documents, segmenter) });
+  return buildSearchIndex({ documents, targets, segmenter, key });
 }

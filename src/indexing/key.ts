@@ -4,9 +4,8 @@ import * as phrases from '../lexicon/phrases.ts';
 import * as places from '../lexicon/places.ts';
 import * as time from '../lexicon/time.ts';
 import * as units from '../lexicon/units.ts';
-import type { Document } from '../model.ts';
 import type { IndexKey } from '../search/manifest.ts';
-import type { Segmenter } from '../text/segmenter.ts';
+import { SEGMENTATION_VERSION } from '../text/segmenter.ts';
 
 /**
  * The version of what the pipeline makes of a seed (layout, figures, targets). Bump it with any
@@ -18,14 +17,16 @@ export const EXTRACTION_VERSION = 2;
 /** The vocabulary extraction reads (questions' words are not in it: they change no index). */
 const EXTRACTION_LEXICON = JSON.stringify({ phrases, places, time, units });
 
-export function lexiconHash(segmenter: Segmenter): string {
-  return createHash('sha256').update(EXTRACTION_LEXICON).update('\n').update(segmenter.hash).digest('hex').slice(0, 16);
+/**
+ * The hash of what segmentation and extraction know besides the seeds: the lexicon's tables and the
+ * way text is cut. The terms a corpus adds come from its seeds and its lexicon file, whose hashes
+ * are in the key already.
+ */
+export function lexiconHash(): string {
+  return createHash('sha256').update(EXTRACTION_LEXICON).update(`\nsegmentation ${SEGMENTATION_VERSION}`).digest('hex').slice(0, 16);
 }
 
-export function seedHashesOf(documents: readonly Document[]): Record<string, string> {
-  return Object.fromEntries(documents.map((d) => [d.file, d.hash]));
-}
-
-export function indexKeyOf(documents: readonly Document[], segmenter: Segmenter): IndexKey {
-  return { extraction: EXTRACTION_VERSION, lexicon: lexiconHash(segmenter), seeds: seedHashesOf(documents) };
+/** The key of an index of seeds with these file hashes (see hashSeeds). */
+export function indexKeyOf(seeds: Readonly<Record<string, string>>): IndexKey {
+  return { extraction: EXTRACTION_VERSION, lexicon: lexiconHash(), seeds: { ...seeds } };
 }

@@ -3,7 +3,7 @@
 // benchmark open indexes through here.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LEXICON_FILE, loadSeeds } from '../corpus/load.ts';
+import { hashSeeds, LEXICON_FILE, loadSeeds, type SeedsReport } from '../corpus/load.ts';
 import type { Rewrite } from '../lexicon/synonyms.ts';
 import type { SearchIndex } from '../search/build.ts';
 import { loadSearchIndex, saveSearchIndex } from '../search/store.ts';
@@ -28,6 +28,8 @@ export interface OpenedIndex {
   readonly origin: IndexOrigin;
   /** The rewrites of what people type that the seeds folder's lexicon file adds. */
   readonly rewrites: readonly Rewrite[];
+  /** What was read, skipped and found twice, when the seeds were read to build the index. */
+  readonly report: SeedsReport | null;
 }
 
 /** The seeds folder's lexicon file, if it has one; a malformed one stops with its line number. */
@@ -42,20 +44,29 @@ async function readLexiconFile(seedsDir: string): Promise<{ terms: string[]; rew
   return parseLexiconFile(text, path);
 }
 
+/**
+ * Opens the index of a seeds folder. Whether the saved one is current is told from the files'
+ * hashes alone, so a current index opens without reading a single document; otherwise the seeds
+ * are read, the index built and saved, and `log` says why in one line.
+ */
 export async function openIndex(options: OpenIndexOptions): Promise<OpenedIndex> {
   const log = options.log ?? (() => {});
-  const { documents } = await loadSeeds(options.seedsDir, { warn: log });
-  const file = await readLexiconFile(options.seedsDir);
-  const lexicon: CorpusLexicon = corpusLexicon(textsOf(documents), file);
-  const segmenter = segmenterFor(lexicon);
-  const key = indexKeyOf(documents, segmenter);
+  const lexiconFile = await readLexiconFile(options.seedsDir);
+  const key = indexKeyOf(await hashSeeds(options.seedsDir));
   const loaded = options.rebuild
     ? ({ ok: false, reason: 'rebuild requested' } as const)
-    : await loadSearchIndex(options.indexDir, key, segmenter);
-  if (loaded.ok) return { index: loaded.index, origin: { loaded: true }, rewrites: lexicon.rewrites };
+    : await loadSearchIndex(options.indexDir, key);
+  if (loaded.ok) return { index: loaded.index, origin: { loaded: true }, rewrites: lexiconFile.rewrites, report: null };
   const started = performance.now();
   if (!options.rebuild) log(`index: ${loaded.reason}; rebuilding ${options.indexDir}`);
-  const index = indexDocuments(documents, segmenter);
+  const { documents, report } = await loadSeeds(options.seedsDir, { warn: log });
+  const lexicon: CorpusLexicon = corpusLexicon(textsOf(documents), lexiconFile);
+  const index = indexDocuments(documents, segmenterFor(lexicon), key);
   await saveSearchIndex(options.indexDir, index);
-  return { index, origin: { loaded: false, reason: loaded.reason, ms: performance.now() - started }, rewrites: lexicon.rewrites };
+  return {
+    index,
+    origin: { loaded: false, reason: loaded.reason, ms: performance.now() - started },
+    rewrites: lexicon.rewrites,
+    report,
+  };
 }

@@ -1,5 +1,6 @@
 // The answering engine over an opened index: answers questions, lists targets and checks the
 // figures a message states. Opening the index (load or build) is src/indexing/open.ts's job.
+import type { SeedsReport } from '../corpus/load.ts';
 import type { Answer, Target } from '../model.ts';
 import { openIndex, type IndexOrigin, type OpenedIndex, type OpenIndexOptions } from '../indexing/open.ts';
 import { summarizeIndex, type SearchIndex } from '../search/build.ts';
@@ -15,6 +16,8 @@ export interface OpenedEngine extends Engine {
   /** How the index came to be: loaded from disk, or built (and why). */
   readonly origin: IndexOrigin;
   readonly index: SearchIndex;
+  /** What was read and skipped, when the seeds were read to build the index (null when loaded). */
+  readonly report: SeedsReport | null;
 }
 
 export type EngineOptions = OpenIndexOptions;
@@ -75,6 +78,7 @@ export function createEngine(opened: OpenedIndex): OpenedEngine {
   return {
     origin,
     index,
+    report: opened.report,
     ask,
     targets,
     checkClaims: (text) => claims.check(text),

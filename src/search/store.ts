@@ -2,7 +2,7 @@
 // their paragraphs, and targets) and each Orama database as its `save()` data:
 //
 //   manifest.json          format, Orama version, build id, the index key, file sizes
-//   records.json           { buildId, documents, targets }
+//   records.json           { buildId, documents, targets, terms }   terms: the segmenter's
 //   paragraphs.orama.json  { buildId, raw }   Orama's save() of the paragraph database
 //   targets.orama.json     { buildId, raw }   Orama's save() of the target database
 //
@@ -38,7 +38,7 @@ import {
   type Manifest,
 } from './manifest.ts';
 import { createParagraphDb, createTargetDb } from './schema.ts';
-import type { Segmenter } from '../text/segmenter.ts';
+import { createSegmenter } from '../text/segmenter.ts';
 
 export type LoadResult = { ok: true; index: SearchIndex } | { ok: false; reason: string };
 
@@ -85,7 +85,7 @@ export async function saveSearchIndex(dir: string, index: SearchIndex): Promise<
   await removeStaleTemps(dir);
   const buildId = randomUUID();
   const bodies: [string, Buffer][] = [
-    [RECORDS_FILE, Buffer.from(JSON.stringify({ buildId, documents: index.documents, targets: index.targets }))],
+    [RECORDS_FILE, Buffer.from(JSON.stringify({ buildId, documents: index.documents, targets: index.targets, terms: index.segmenter.terms }))],
     [PARAGRAPH_DB_FILE, Buffer.from(JSON.stringify({ buildId, raw: leanRaw(index.paragraphDb) }))],
     [TARGET_DB_FILE, Buffer.from(JSON.stringify({ buildId, raw: leanRaw(index.targetDb) }))],
   ];
@@ -118,6 +118,8 @@ const RecordsFileSchema = z.object({
   buildId: z.string(),
   documents: z.array(DocumentSchema),
   targets: z.array(TargetSchema),
+  /** The terms the documents were segmented with: questions are cut with the same. */
+  terms: z.array(z.string()),
 });
 
 const Count = z.number().int().nonnegative();
@@ -226,7 +228,7 @@ function restoreDb<Db extends AnyOrama>(
   return db;
 }
 
-async function loadOrThrow(dir: string, expect: IndexKey, segmenter: Segmenter): Promise<SearchIndex> {
+async function loadOrThrow(dir: string, expect: IndexKey): Promise<SearchIndex> {
   const manifest = await readManifest(dir);
   const stale = staleness(manifest, expect);
   if (stale !== null) throw new Unusable(stale);
@@ -262,6 +264,7 @@ async function loadOrThrow(dir: string, expect: IndexKey, segmenter: Segmenter):
     throw new Unusable(`corrupt: ${RECORDS_FILE} holds ${JSON.stringify(counts)}, the manifest says ${JSON.stringify(manifest.counts)}`);
   }
 
+  const segmenter = createSegmenter(records.terms);
   const paragraphDb = restoreDb(PARAGRAPH_DB_FILE, createParagraphDb(segmenter), paragraphFile.raw, paragraphs);
   const targetDb = restoreDb(TARGET_DB_FILE, createTargetDb(segmenter), targetFile.raw, targetsById);
   return {
@@ -278,12 +281,12 @@ async function loadOrThrow(dir: string, expect: IndexKey, segmenter: Segmenter):
 
 /**
  * Loads the index saved in `dir` if it is current: same format, same Orama, made with exactly the
- * key `expect` (whose lexicon hash includes `segmenter`'s). Otherwise says why in one line (no
- * index, stale, corrupt, other format) and never throws: the caller rebuilds.
+ * key `expect`; its segmenter is made from the terms it was built with. Otherwise says why in one
+ * line (no index, stale, corrupt, other format) and never throws: the caller rebuilds.
  */
-export async function loadSearchIndex(dir: string, expect: IndexKey, segmenter: Segmenter): Promise<LoadResult> {
+export async function loadSearchIndex(dir: string, expect: IndexKey): Promise<LoadResult> {
   try {
-    return { ok: true, index: await loadOrThrow(dir, expect, segmenter) };
+    return { ok: true, index: await loadOrThrow(dir, expect) };
   } catch (error) {
     if (error instanceof Unusable) return { ok: false, reason: error.message };
     return { ok: false, reason: `cannot load ${dir}: ${errorText(error)}` };

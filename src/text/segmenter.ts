@@ -25,8 +25,8 @@ export interface Segmenter {
   subWords(word: string): readonly string[];
 }
 
-/** Bumped when the way text is cut changes for the same terms. */
-const SEGMENTATION_VERSION = 1;
+/** Bumped when the way text is cut changes for the same terms (it is part of an index's key). */
+export const SEGMENTATION_VERSION = 1;
 
 // Magnitudes and units that stay glued to the number before them: 3000|亿元 → 3000亿元. Units that
 // are units only in some places (年, 分, 成 …) are left apart: 2021|年 is a year.
