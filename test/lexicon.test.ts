@@ -22,7 +22,9 @@ function wordsIn(value: unknown, out: string[] = []): string[] {
 
 describe('the lexicon', () => {
   it('is written in simplified characters, and what people type as folded questions are', () => {
-    const words = wordsIn({ phrases, places, questions, synonyms, terms, time });
+    // Place names are the national standard's, which may hold a character folding changes (乾安县):
+    // the place matcher reads them in both forms.
+    const words = wordsIn({ phrases, places: { ...places, PLACES: [] }, questions, synonyms, terms, time });
     expect(words.length).toBeGreaterThan(500);
     expect(words.filter((w) => foldTraditional(w) !== w)).toEqual([]);
     const typed = wordsIn([synonyms.SYNONYMS, synonyms.ENGLISH_TERMS, places.PLACES.map((p) => p.latin ?? [])]);

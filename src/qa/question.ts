@@ -1,7 +1,7 @@
 // Understanding a question: the place, the year, what kind of answer it wants and the words that
 // name the thing asked about, in the documents' own vocabulary. The words come from the lexicon.
 import { alternation } from '../lexicon/pattern.ts';
-import { NATION, NATION_QUERY_WORDS, PLACES } from '../lexicon/places.ts';
+import { latinPlaceNames, NATION, NATION_QUERY_WORDS, PLACES } from '../lexicon/places.ts';
 import { ASKS_FOR_FORECAST, ASK_WORDS, QUESTION_GRAMMAR, type Ask } from '../lexicon/questions.ts';
 import { createRewriter, ENGLISH_TERMS, SYNONYMS, type Rewrite } from '../lexicon/synonyms.ts';
 import { findRegionMentions } from '../targets/regions.ts';
@@ -38,12 +38,6 @@ export interface QuestionReaderOptions {
 
 export type QuestionReader = (question: string) => Question;
 
-/** Latin spellings of the places, as rewrites to their names. */
-const PLACE_NAMES_IN_LATIN: readonly Rewrite[] = PLACES.filter((p) => p.latin !== undefined).map((p) => ({
-  typed: p.latin!,
-  written: p.name,
-  reason: 'Latin spelling of the place',
-}));
 
 const GRAMMAR = new Set(QUESTION_GRAMMAR);
 const ASKS: readonly { ask: Ask; pattern: RegExp }[] = ASK_WORDS.map((row) => ({ ask: row.ask, pattern: new RegExp(alternation(row.words)) }));
@@ -55,7 +49,12 @@ const YEAR_END = new RegExp(`^(?:${alternation(YEAR_END_WORDS)})`);
 
 export function createQuestionReader(options: QuestionReaderOptions): QuestionReader {
   const { segmenter, latestYear } = options;
-  const rewriteEnglish = createRewriter([...PLACE_NAMES_IN_LATIN, ...ENGLISH_TERMS]);
+  // The places' Latin names are worked out on the first question typed in Latin letters.
+  let rewriteEnglish: ((text: string) => string) | null = null;
+  const latinRewriter = () => {
+    const places = [...latinPlaceNames(PLACES)].map(([typed, written]): Rewrite => ({ typed: [typed], written, reason: 'Latin name of the place' }));
+    return createRewriter([...places, ...ENGLISH_TERMS]);
+  };
   const rewriteSynonyms = createRewriter([...(options.rewrites ?? []), ...SYNONYMS]);
   const script = createPhraseFolder();
 
@@ -81,7 +80,7 @@ export function createQuestionReader(options: QuestionReaderOptions): QuestionRe
 
   return (original) => {
     let text = script.fold(original).replace(TRAILING_PUNCTUATION, '');
-    if (/[a-z]{2}/.test(text)) text = rewriteEnglish(text);
+    if (/[a-z]{2}/.test(text)) text = (rewriteEnglish ??= latinRewriter())(text);
     text = rewriteSynonyms(text);
     const regionMention = findRegionMentions(text)[0];
     const region = regionMention?.region ?? (NATION_ASKED.test(text) ? NATION : null);

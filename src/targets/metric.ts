@@ -19,9 +19,17 @@ import {
 import { ADMINISTRATIVE_SUFFIXES } from '../lexicon/places.ts';
 import { DEADLINE_WORDS, RELATIVE_YEARS, SPAN_JOINERS, YEAR_END_WORDS } from '../lexicon/time.ts';
 import { clauseAround } from '../text/sentences.ts';
-import { REGION_NAMES } from './regions.ts';
+import { leadingPlaceLength } from './regions.ts';
 
-const REGION_PREFIX = new RegExp(`^(?:${alternation(REGION_NAMES)})(?:${alternation(ADMINISTRATIVE_SUFFIXES)})?`);
+const ADMINISTRATIVE_SUFFIX = new RegExp(`^(?:${alternation(ADMINISTRATIVE_SUFFIXES)})`);
+
+/** The text without the place it starts with (安徽省…, 合肥市…). */
+function withoutLeadingPlace(text: string): string {
+  const length = leadingPlaceLength(text);
+  if (length === 0) return text;
+  const rest = text.slice(length);
+  return rest.replace(ADMINISTRATIVE_SUFFIX, '');
+}
 
 // Said before the thing measured and saying nothing of it.
 const LEADING_NOISE = new RegExp(
@@ -43,7 +51,7 @@ const QUOTES = /[“”"‘’]/g;
 function stripLeading(text: string): string {
   let current = text;
   for (;;) {
-    const next = current.replace(REGION_PREFIX, '').replace(LEADING_NOISE, '');
+    const next = withoutLeadingPlace(current).replace(LEADING_NOISE, '');
     if (next === current) return current;
     current = next;
   }

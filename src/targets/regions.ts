@@ -1,32 +1,84 @@
-// Places named in a text, read as the short names of the lexicon's places (src/lexicon/places.ts):
-// 广州市, 广州 and 廣州 (after folding) are the same place.
+// Places named in a text, read as the names of the lexicon's places (src/lexicon/places.ts):
+// 广州市, 广州 and 廣州 (after folding) are the same place; a county is read by its full name.
+import {
+  NATION,
+  NATION_QUERY_WORDS,
+  NATION_WORDS,
+  NOT_A_PLACE_AFTER,
+  PLACES,
+  PLACE_SUFFIXES,
+  type PlaceLevel,
+} from '../lexicon/places.ts';
 import { alternation } from '../lexicon/pattern.ts';
-import { NATION, NATION_QUERY_WORDS, NATION_WORDS, NOT_A_PLACE_AFTER, PLACES, PLACE_SUFFIXES } from '../lexicon/places.ts';
+import { foldTraditional } from '../text/fold.ts';
 
 export { NATION };
 
-/** Short names of the places, longest first so 黑龙江 wins over a shorter match. */
-export const REGION_NAMES: readonly string[] = PLACES.map((p) => p.name).sort((a, b) => b.length - a.length);
-
 export interface RegionMention {
   region: string;
+  level: PlaceLevel;
   start: number;
   end: number;
 }
 
-const REGION_PATTERN = new RegExp(`(${alternation(REGION_NAMES)})(${alternation(PLACE_SUFFIXES)})?`, 'g');
+interface WrittenForm {
+  form: string;
+  region: string;
+  level: PlaceLevel;
+}
+
+/** Every form each place is written in, by first character, longest first. */
+const FORMS_BY_FIRST: ReadonlyMap<string, readonly WrittenForm[]> = (() => {
+  const forms = new Map<string, WrittenForm>();
+  const add = (form: string, region: string, level: PlaceLevel) => {
+    // The first place to claim a form keeps it: provinces come first in the table.
+    if (form.length >= 2 && !forms.has(form)) forms.set(form, { form, region, level });
+  };
+  for (const place of PLACES) {
+    // Questions are folded to simplified characters: 乾安县 is asked as 干安县.
+    for (const name of new Set([place.name, foldTraditional(place.name)])) add(name, place.name, place.level);
+    for (const form of place.written ?? []) add(form, place.name, place.level);
+    if (place.level === 'province' || place.level === 'prefecture') {
+      for (const suffix of PLACE_SUFFIXES) if (!place.name.endsWith(suffix)) add(place.name + suffix, place.name, place.level);
+    }
+  }
+  const byFirst = new Map<string, WrittenForm[]>();
+  for (const form of forms.values()) {
+    const list = byFirst.get(form.form[0]!) ?? [];
+    list.push(form);
+    byFirst.set(form.form[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
+  return byFirst;
+})();
+
+/** Every place's name, longest first (metric cleaning strips them from a clause's start). */
+export const REGION_NAMES: readonly string[] = [...new Set(PLACES.map((p) => p.name))].sort((a, b) => b.length - a.length);
+
 const NOT_A_PLACE = new RegExp(`^\\p{Script=Han}{0,4}?(?:${alternation(NOT_A_PLACE_AFTER)})`, 'u');
 
-/** Every place named in the text, in order, as short names. */
+/** Every place named in the text, in order, leftmost and longest first. */
 export function findRegionMentions(text: string): RegionMention[] {
   const mentions: RegionMention[] = [];
-  for (const match of text.matchAll(REGION_PATTERN)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (NOT_A_PLACE.test(text.slice(end, end + 6))) continue;
-    mentions.push({ region: match[1]!, start, end });
+  let i = 0;
+  while (i < text.length) {
+    const candidates = FORMS_BY_FIRST.get(text[i]!);
+    const found = candidates?.find((c) => text.startsWith(c.form, i));
+    if (found === undefined) {
+      i++;
+      continue;
+    }
+    const end = i + found.form.length;
+    if (!NOT_A_PLACE.test(text.slice(end, end + 6))) mentions.push({ region: found.region, level: found.level, start: i, end });
+    i = end;
   }
   return mentions;
+}
+
+/** The length of the place form the text starts with, 0 when it starts with none. */
+export function leadingPlaceLength(text: string): number {
+  const found = FORMS_BY_FIRST.get(text[0] ?? '')?.find((c) => text.startsWith(c.form));
+  return found?.form.length ?? 0;
 }
 
 /** True when the text speaks of the nation as a whole (全国, 我国, 国家 …). */
@@ -34,7 +86,7 @@ export function mentionsNation(text: string): boolean {
   return NATION_WORDS.some((word) => text.includes(word));
 }
 
-/** The short name for a place as a user may write it (广州市 → 广州, 廣東省 after folding → 广东). */
+/** The name of a place as a user may write it (广州市 → 广州, 廣東省 after folding → 广东). */
 export function normalizeRegion(name: string): string | null {
   const trimmed = name.trim();
   if (NATION_WORDS.includes(trimmed) || NATION_QUERY_WORDS.includes(trimmed)) return NATION;
