@@ -109,3 +109,15 @@ export const LIST_COUNT_CLASSIFIERS: readonly string[] = ['大', '个', '类', '
 
 /** Nouns that end the head of a list and name what each item is (…两大先进制造业集群 → 产业集群). */
 export const LIST_HEAD_NOUNS: readonly string[] = ['产业', '行业', '领域', '项目', '基地', '园区', '中心', '平台'];
+
+/** Headings of a glossary or notes: their numbers explain terms and are no figures of the place. */
+export const GLOSSARY_HEADING_WORDS: readonly string[] = ['名词解释', '名词注释', '注释', '释义', '名词说明'];
+
+/**
+ * Verbs of saying and planning: a place right before one at the start of a sentence is the subject
+ * of all the sentence says (广州市提出，到2021年…；安徽明年将…).
+ */
+export const SUBJECT_VERBS: readonly string[] = [
+  '提出', '表示', '明确', '要求', '印发', '发布', '出台', '计划', '规划', '力争', '将', '要', '确保', '预计', '争取', '坚持',
+  '以', '全年', '今年', '明年', '去年', '年内',
+];

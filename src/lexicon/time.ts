@@ -50,3 +50,12 @@ export const SPAN_JOINERS: readonly string[] = ['-', '—', '–', '~', '～', '
 
 /** Headings of a review of the past, whose figures are results. */
 export const REVIEW_HEADING_WORDS: readonly string[] = ['回顾', '过去一年'];
+
+/** After a year, words that make it the start of a span (2007年以来), not the year of a figure. */
+export const SINCE_WORDS: readonly string[] = ['以来', '来'];
+
+/** After a year, words that make it the base of a comparison (与2020年相比). */
+export const COMPARED_BASE_AFTER: readonly string[] = ['相比', '相较', '比较'];
+
+/** After "N年", words that make it a time limit counted from the document's year (力争3年内). */
+export const WITHIN_YEARS_WORDS: readonly string[] = ['内', '时间'];

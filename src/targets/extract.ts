@@ -1,6 +1,15 @@
 // Targets: each figure a document states, tied to its place, what it measures, its year and its
 // sentence. Pure over a laid-out Document; the reading rules are those of a careful reader of a
-// Chinese policy text: the place and the deadline said once govern what follows them.
+// Chinese policy text:
+// - A report has a place of its own (its title's); 全省, 全市 and a sentence that names no place are
+//   its own. Another place takes a figure only as the subject of the figure's clause, or of the
+//   whole sentence when it says or plans what follows (广州市提出，…), never because the paragraph
+//   named it earlier.
+// - A year dates what follows it up to the end of its sentence: a deadline heads the clauses after
+//   it (到2021年，…；…), never the next sentence. A sentence without one takes its heading's year, or
+//   the year its section speaks of: a review the year before the report's, a plan the report's own.
+// - A review states results, a plan targets; words of forecast (预计) and result (已, 累计) decide first.
+// - Glossaries explain terms: their numbers are nobody's figures.
 import type { Article, Citation, Document, Figure, Paragraph, Target, TargetKind } from '../model.ts';
 import { alternation } from '../lexicon/pattern.ts';
 import {
@@ -9,33 +18,40 @@ import {
   COMPARED_WITH,
   COMPARISON_MARKERS,
   FORECAST_WORDS,
+  GLOSSARY_HEADING_WORDS,
   NATION_COMPARED,
   PAST_YEARS_COUNTS,
   PAST_YEARS_LEAD,
   RESULT_SO_FAR_WORDS,
   RESULT_WORDS,
+  SUBJECT_VERBS,
   TEXT_STRUCTURE_WORDS,
 } from '../lexicon/phrases.ts';
-import { ADMINISTRATIVE_SUFFIXES, NATIONAL_BODIES } from '../lexicon/places.ts';
+import { latinPlaceNames, NATIONAL_BODIES, OWN_PLACE_WORDS, PLACES } from '../lexicon/places.ts';
 import { BEFORE_WORD, DEADLINE_WORDS, REVIEW_HEADING_WORDS, YEAR_END_WORDS } from '../lexicon/time.ts';
 import { findFigures } from '../text/figures.ts';
-import { clauseAround, splitSentences, type Span } from '../text/sentences.ts';
+import { clauseAround, fullSentenceAround, splitSentences, type Span } from '../text/sentences.ts';
 import { NATION, findRegionMentions, mentionsNation, type RegionMention } from './regions.ts';
 import { findYearMentions, type YearMention } from './years.ts';
 import { describeMetric, splitListItems, subjectOf } from './metric.ts';
 
+/** What a part of a document does: look back on results, set out plans, or explain terms. */
+type SectionRole = 'review' | 'plan' | 'glossary';
+
 /** Where a paragraph stands: what its document, article and section say of place and time. */
 interface ParagraphContext {
   documentYear: number | null;
-  /** The region the article speaks of when a sentence names none. */
+  /** The report's own place: what 全省 and a sentence without a place speak of. */
+  documentRegion: string | null;
+  /** The region the article speaks of when a sentence names none (a news story's place). */
   articleRegion: string | null;
-  /** The year the headline or section gives, when a sentence and paragraph give none. */
-  headingYear: number | null;
-  /** True when the heading reviews the past (工作回顾): its figures are results. */
-  reviewing: boolean;
+  /** The year (or period) the headline or section gives. */
+  heading: Dating | null;
+  role: SectionRole;
 }
 
 const REVIEW_HEADING = new RegExp(alternation(REVIEW_HEADING_WORDS));
+const GLOSSARY_HEADING = new RegExp(alternation(GLOSSARY_HEADING_WORDS));
 const NATIONAL_BODY = new RegExp(alternation(NATIONAL_BODIES));
 
 export function extractTargets(document: Document): Target[] {
@@ -47,13 +63,16 @@ export function extractTargets(document: Document): Target[] {
     previousArticleRegion = articleRegion;
     for (const paragraph of article.paragraphs) {
       const heading = `${paragraph.headline} ${paragraph.section}`;
-      const headingYears = findYearMentions(heading, document.year);
+      const role: SectionRole = GLOSSARY_HEADING.test(heading) ? 'glossary' : REVIEW_HEADING.test(heading) ? 'review' : 'plan';
+      if (role === 'glossary') continue;
+      const headingYear = findYearMentions(heading, document.year).filter((y) => !y.inTheYear).at(-1);
       targets.push(
         ...extractFromParagraph(paragraph, {
           documentYear: document.year,
+          documentRegion,
           articleRegion,
-          headingYear: headingYears.at(-1)?.year ?? null,
-          reviewing: REVIEW_HEADING.test(heading),
+          heading: headingYear ? datingOf(headingYear) : null,
+          role,
         }),
       );
     }
@@ -61,15 +80,28 @@ export function extractTargets(document: Document): Target[] {
   return targets;
 }
 
+/** The report's own place: its title's, its header's, the nation's for a national body's, its file name's. */
 function regionOfDocument(document: Document): string | null {
-  const fromTitle = document.title ? findRegionMentions(document.title)[0] : undefined;
-  if (fromTitle) return fromTitle.region;
-  const opening = document.articles
-    .slice(0, 3)
-    .flatMap((a) => a.paragraphs.slice(0, 3).map((p) => p.text))
-    .join('');
+  const opening = document.articles.slice(0, 2).flatMap((a) => a.paragraphs.slice(0, 4).map((p) => p.text));
+  for (const line of [document.title ?? '', document.source?.title ?? '']) {
+    const place = findRegionMentions(line).find((m) => m.level === 'province' || m.level === 'prefecture');
+    if (place) return place.region;
+  }
   // A report to the national congress or by the State Council speaks for the whole country.
-  if (NATIONAL_BODY.test(`${document.title ?? ''}${opening}`)) return NATION;
+  if (NATIONAL_BODY.test(`${document.title ?? ''}${opening.join('')}`)) return NATION;
+  // "现在，我代表省人民政府…" names no place; the speaker's line or the file name may (2025_anhui_…).
+  for (const line of opening) {
+    const speaker = /(\p{Script=Han}{2,8}?)(?:省|市|自治区)?人民政府/u.exec(line);
+    const place = speaker ? findRegionMentions(speaker[1]!)[0] : undefined;
+    if (place && place.start === 0) return place.region;
+  }
+  const words = document.file.slice(document.file.lastIndexOf('/') + 1).toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 4);
+  if (words.length === 0) return null;
+  const latin = latinPlaceNames(PLACES);
+  for (const word of words) {
+    const place = latin.get(word);
+    if (place !== undefined) return place;
+  }
   return null;
 }
 
@@ -88,11 +120,9 @@ function regionOfArticle(article: Article, previous: string | null, documentRegi
 function extractFromParagraph(paragraph: Paragraph, context: ParagraphContext): Target[] {
   const text = paragraph.text;
   const targets: Target[] = [];
-  // 全年 in a review of 2020 means 2020, whatever year the report was given in.
-  const years = findYearMentions(text, context.documentYear).map((y) =>
-    context.headingYear !== null && y.inTheYear ? { ...y, year: context.headingYear } : y,
-  );
+  const years = resolveInTheYear(findYearMentions(text, context.documentYear), context);
   const regions = findRegionMentions(text);
+  const frame = paragraphFrame(text, years);
   const sentences = splitSentences(text);
   for (const sentence of sentences) {
     const figures = findFigures(sentence.text).map((f) => shiftFigure(f, sentence.start));
@@ -102,22 +132,39 @@ function extractFromParagraph(paragraph: Paragraph, context: ParagraphContext): 
       const metric = item?.metric ?? describeMetric(text, figure, figures);
       if (metric.length === 0 || isTextStructureCount(figure, metric)) continue;
       const clause = clauseAround(text, figure.start);
-      const { year, period } = yearAt(figure.start, sentence, years, context);
+      const whole = fullSentenceAround(text, figure.start);
+      const { year, period } = yearAt(figure.start, whole, years, context, frame);
       targets.push({
         id: `${paragraph.id}:${figure.start}`,
-        region: regionAt(figure.start, sentence, regions, text, context),
+        region: regionAt(figure.start, whole, regions, text, context),
         metric,
         subject: item?.subject ?? subjectOf(metric),
         figure: { ...figure, start: figure.start - sentence.start, end: figure.end - sentence.start },
         year,
         ...(period ? { period } : {}),
-        kind: kindOf(text.slice(sentence.start, clause.start), clause.text, context, year),
+        kind: kindOf(text.slice(whole.start, clause.start), clause.text, context, year),
         citation: citationOf(paragraph, sentence),
       });
     }
     targets.push(...datedTargetsWithoutFigure(paragraph, sentence, figures, years, regions, context));
   }
   return targets;
+}
+
+/**
+ * 全年, 本年, 当年 mean the year spoken of: the last year named before them in the paragraph
+ * (安徽明年将…。…全年推广…: 明年), else the heading's, else the year their section speaks of.
+ */
+function resolveInTheYear(years: YearMention[], context: ParagraphContext): YearMention[] {
+  let spoken: number | null = null;
+  return years.map((y) => {
+    if (!y.inTheYear) {
+      if (y.from === undefined) spoken = y.year;
+      return y;
+    }
+    const year = spoken ?? context.heading?.year ?? sectionYear(context);
+    return year === null ? y : { ...y, year };
+  });
 }
 
 function shiftFigure(figure: Figure, by: number): Figure {
@@ -138,66 +185,109 @@ function citationOf(paragraph: Paragraph, sentence: Span): Citation {
 
 /** A place right after a comparison marker is the thing compared with (占全国, 较上海, 对口支援…). */
 const COMPARED_BEFORE = new RegExp(`(?:${alternation(COMPARISON_MARKERS)})$`);
-const ADMINISTRATIVE_NAME = new RegExp(`(?:${alternation(ADMINISTRATIVE_SUFFIXES)})$`);
 const OPENER = new RegExp(`^(?:${alternation(CLAUSE_OPENERS)})`);
+const OWN_PLACE = new RegExp(alternation(OWN_PLACE_WORDS));
+const SUBJECT_VERB = new RegExp(`^(?:省|市|自治区)?(?:${alternation(SUBJECT_VERBS)})`);
+// 全国/我国 as the subject of a figure; 占全国, 全国第一, 全国百强 compare with the nation instead.
+const NATION_SUBJECT = new RegExp(`(?:^|[，。；：、])(?:全国|我国)(?!${alternation(NATION_COMPARED)})|我国`);
 
 function isComparedWith(text: string, mention: RegionMention): boolean {
   return COMPARED_BEFORE.test(text.slice(Math.max(0, mention.start - 2), mention.start));
 }
 
-// A place named as the subject: at the start of its clause (安徽明年将…, 江西以…), or as the
-// 市/省 of a thing (北京市信息消费产业规模). A place named as a comparison (占全国, 较3年前) is not.
-function isSubjectMention(text: string, mention: RegionMention): boolean {
-  if (isComparedWith(text, mention)) return false;
+/** The last of `mentions` between `from` and `to` that is not a thing compared with. */
+function namedBetween(mentions: RegionMention[], text: string, from: number, to: number): RegionMention | undefined {
+  return mentions.filter((r) => r.start >= from && r.end <= to && !isComparedWith(text, r)).at(-1);
+}
+
+/**
+ * The place a figure belongs to:
+ * 1. a place named in its clause before it (合肥中欧班列…开行909列), unless 全省 follows it;
+ * 2. the report's own place when the clause says 全省/全市 (成都…，全省新开工…), the nation when it
+ *    says 全国/我国;
+ * 3. the subject of its sentence: a place that opens a clause before it with a verb of saying or
+ *    planning (广州市提出，到2021年…；江西以…工程推进…，累计应用…), or the previous sentence's
+ *    subject when this one names no place (安徽明年将…。制定…，推广应用机器人6000台);
+ * 4. the article's place (a news story's), else the report's own.
+ */
+function regionAt(at: number, sentence: Span, regions: RegionMention[], text: string, context: ParagraphContext): string | null {
+  const clause = clauseAround(text, at);
+  const own = context.documentRegion ?? context.articleRegion;
+  const inClause = namedBetween(regions, text, clause.start, at);
+  const ownWord = OWN_PLACE.exec(text.slice(clause.start, at));
+  if (inClause && !(ownWord && clause.start + ownWord.index >= inClause.end)) return inClause.region;
+  if (ownWord) return own;
+  if (NATION_SUBJECT.test(text.slice(clause.start, at))) return NATION;
+  const subject = subjectBefore(clause.start, sentence, regions, text);
+  if (subject !== null) return subject;
+  return context.articleRegion ?? own;
+}
+
+/** Whether the place opens its clause as the subject of a verb of saying or planning. */
+function opensClauseAsSubject(mention: RegionMention, text: string): boolean {
   const clause = clauseAround(text, mention.start);
   const lead = text.slice(clause.start, mention.start).replace(/^[“"（(\s]+/, '');
-  return lead.length === 0 || ADMINISTRATIVE_NAME.test(text.slice(mention.start, mention.end)) || OPENER.test(lead);
-}
-
-// 全国/我国 as the subject of a figure; 占全国, 全国第一, 全国百强 compare with the nation instead.
-const NATION_SUBJECT = new RegExp(`(?:^|[，。；：、])(?:全国|我国)(?!${alternation(NATION_COMPARED)})|我国`);
-
-/**
- * The place a figure belongs to: a place named in its clause before it, else one named as the
- * subject earlier in the sentence or paragraph, else the article's place.
- */
-function regionAt(
-  at: number,
-  sentence: Span,
-  regions: RegionMention[],
-  text: string,
-  context: ParagraphContext,
-): string | null {
-  const clause = clauseAround(text, at);
-  const before = regions.filter((r) => r.end <= at);
-  const inClause = before.filter((r) => r.start >= clause.start && !isComparedWith(text, r)).at(-1);
-  if (inClause) return inClause.region;
-  const subjects = before.filter((r) => isSubjectMention(text, r));
-  const inSentence = subjects.filter((r) => r.start >= sentence.start).at(-1);
-  if (inSentence) return inSentence.region;
-  if (NATION_SUBJECT.test(text.slice(sentence.start, at))) return NATION;
-  const inParagraph = subjects.at(-1);
-  if (inParagraph) return inParagraph.region;
-  return context.articleRegion;
+  if (lead !== '' && !OPENER.test(lead)) return false;
+  return SUBJECT_VERB.test(text.slice(mention.end, mention.end + 4));
 }
 
 /**
- * The year a figure is due or refers to: the nearest year named before it in its sentence, else
- * the deadline or year said earlier in the paragraph (到2021年 governs the rest of it), else the
- * heading's year.
+ * The subject that governs position `at` of a sentence: the last place before it that opens a
+ * clause as a subject with nothing (another place, 全省) named between; else, when the sentence
+ * names no place before `at`, the subject of the sentence before it, and so on up the paragraph.
  */
-function yearAt(at: number, sentence: Span, years: YearMention[], context: ParagraphContext): Dating {
-  const before = years.filter((y) => y.end <= at);
-  const mention =
-    before.filter((y) => y.start >= sentence.start).at(-1) ?? before.filter((y) => y.deadline).at(-1) ?? before.at(-1);
-  if (mention) return { year: mention.year, ...(mention.from !== undefined ? { period: [mention.from, mention.year] } : {}) };
-  return { year: context.headingYear };
+function subjectBefore(at: number, sentence: Span, regions: RegionMention[], text: string): string | null {
+  const named = regions.filter((r) => r.start >= sentence.start && r.end <= at);
+  const subject = [...named].reverse().find((r) => opensClauseAsSubject(r, text));
+  if (subject !== undefined) {
+    const between = text.slice(subject.end, at);
+    const later = named.filter((r) => r.start >= subject.end && !isComparedWith(text, r));
+    return OWN_PLACE.test(between) || later.length > 0 ? null : subject.region;
+  }
+  if (named.length > 0 || OWN_PLACE.test(text.slice(sentence.start, at)) || sentence.start === 0) return null;
+  const previous = fullSentenceAround(text, sentence.start - 1);
+  return subjectBefore(previous.end, previous, regions, text);
 }
 
 interface Dating {
   year: number | null;
   /** First and last year of the period a figure is for (十四五 → 2021, 2025). */
   period?: [number, number];
+}
+
+function datingOf(mention: YearMention): Dating {
+  return { year: mention.year, ...(mention.from !== undefined ? { period: [mention.from, mention.year] } : {}) };
+}
+
+/** The year a section speaks of: a review the year before the report's, a plan the report's own. */
+function sectionYear(context: ParagraphContext): number | null {
+  if (context.documentYear === null) return null;
+  return context.role === 'review' ? context.documentYear - 1 : context.documentYear;
+}
+
+/**
+ * The year a figure is due or refers to: the nearest year named before it in its sentence (in a
+ * review, a plan period such as 十四五 names the plan, not the figure's year), else the heading's,
+ * else the year its section speaks of.
+ */
+function yearAt(at: number, sentence: Span, years: YearMention[], context: ParagraphContext, frame: YearMention | null): Dating {
+  const mention = years
+    .filter((y) => y.start >= sentence.start && y.end <= at && !(context.role === 'review' && y.planPeriod))
+    .at(-1);
+  if (mention) return datingOf(mention);
+  if (frame) return datingOf(frame);
+  return context.heading ?? { year: sectionYear(context) };
+}
+
+/**
+ * A time that opens a paragraph as its frame (过去五年，…; 2024年，…) dates the whole paragraph, as a
+ * heading would; a deadline (到2035年，…) heads its own sentence only.
+ */
+function paragraphFrame(text: string, years: YearMention[]): YearMention | null {
+  const first = years[0];
+  if (first === undefined || first.deadline || first.inTheYear) return null;
+  const lead = text.slice(0, first.start).replace(/^[“"（(\s]+/, '');
+  return lead === '' && /^[，,]/.test(text.slice(first.end)) ? first : null;
 }
 
 const FORECAST = new RegExp(alternation(FORECAST_WORDS));
@@ -209,16 +299,15 @@ const ACTUAL = new RegExp(`${alternation(RESULT_WORDS)}|${PAST_YEARS}|(?<!${alte
 
 /**
  * Target, result or forecast: the clause's own words decide first (圆满完成 → result), then the
- * words said before the figure in its sentence (预计全年…，…约2500亿元 → forecast).
+ * words said before the figure in its sentence (初步预计，…增长4.2% → forecast, even in a review),
+ * then the section (a review states results) and the year (one before the report's is past).
  */
 function kindOf(sentenceBefore: string, clause: string, context: ParagraphContext, year: number | null): TargetKind {
   if (FORECAST.test(clause)) return 'forecast';
   if (ACTUAL.test(clause)) return 'actual';
-  // A review of the past year reports results, whatever verbs it uses.
-  if (context.reviewing) return 'actual';
   if (FORECAST.test(sentenceBefore)) return 'forecast';
   if (RESULT_SO_FAR.test(sentenceBefore)) return 'actual';
-  // A figure for a year before the document's own is a result, not a plan.
+  if (context.role === 'review') return 'actual';
   if (year !== null && context.documentYear !== null && year < context.documentYear) return 'actual';
   return 'target';
 }
@@ -301,7 +390,7 @@ function datedTargetsWithoutFigure(
     const due = text.slice(year.start, year.start + deadline[0].length).replace(LEADING_DEADLINE_WORD, '');
     targets.push({
       id: `${paragraph.id}:d${year.start}`,
-      region: regionAt(year.start, sentence, regions, text, context),
+      region: regionAt(year.start, fullSentenceAround(text, year.start), regions, text, context),
       metric,
       subject: subjectOf(metric),
       figure: null,

@@ -1,19 +1,33 @@
 // Years a text speaks of, resolved to numbers. Relative words are resolved against the year the
-// document speaks from; a plan period such as 十四五 counts as its last year, when it is due.
-// The words are the lexicon's (src/lexicon/time.ts).
+// document speaks from; a plan period such as 十四五 counts as its last year, when it is due. A
+// year that opens a span (2007年以来) or is the base of a comparison (较2020年, 比去年) dates no
+// figure and is not a mention. The words are the lexicon's (src/lexicon/time.ts).
 import { alternation } from '../lexicon/pattern.ts';
-import { DEADLINE_WORDS, PLAN_PERIODS, PLAN_PERIOD_SUFFIXES, RELATIVE_YEARS, SPAN_JOINERS } from '../lexicon/time.ts';
+import { COMPARED_WITH } from '../lexicon/phrases.ts';
+import {
+  COMPARED_BASE_AFTER,
+  DEADLINE_WORDS,
+  PLAN_PERIODS,
+  PLAN_PERIOD_SUFFIXES,
+  RELATIVE_YEARS,
+  SINCE_WORDS,
+  SPAN_JOINERS,
+  WITHIN_YEARS_WORDS,
+} from '../lexicon/time.ts';
+import { parseNumeral } from '../text/numerals.ts';
 
 export interface YearMention {
   year: number;
   start: number;
   end: number;
-  /** True for 到2021年 / 到2025年: a deadline that governs what follows it in the paragraph. */
+  /** True for 到2021年 / 到2025年 / 3年内: a deadline that governs the clauses after it. */
   deadline: boolean;
   /** For a period (十四五, 过去五年, 2019-2022年): its first year; `year` is its last. */
   from?: number;
   /** 全年, 本年, 当年: "the year spoken of", resolved to the document's year unless context fixes it. */
   inTheYear?: true;
+  /** 十四五, 十三五: a plan named by its period, not a year written out. */
+  planPeriod?: true;
 }
 
 const RELATIVE = new Map(RELATIVE_YEARS.map((r) => [r.word, r]));
@@ -23,9 +37,19 @@ const PERIODS = new Map(PLAN_PERIODS.map((p) => [p.word, p]));
 const YEAR_PATTERN = new RegExp(
   `(${alternation(DEADLINE_WORDS)})?((?:19|20)\\d{2})(?:\\s*(?:${alternation(SPAN_JOINERS)})\\s*((?:19|20)\\d{2}))?\\s*年` +
     `|(${alternation(RELATIVE.keys())})` +
-    `|“?(${alternation(PERIODS.keys())})”?(?:${alternation(PLAN_PERIOD_SUFFIXES)})?`,
+    `|“?(${alternation(PERIODS.keys())})”?(?:${alternation(PLAN_PERIOD_SUFFIXES)})?` +
+    `|([0-9一二两三四五六七八九十]{1,2})年(?:${alternation(WITHIN_YEARS_WORDS)})`,
   'g',
 );
+const SINCE_AFTER = new RegExp(`^(?:${alternation(SINCE_WORDS)})`);
+const BASE_AFTER = new RegExp(`^(?:${alternation(COMPARED_BASE_AFTER)})`);
+const BASE_BEFORE = new RegExp(`(?:${alternation(COMPARED_WITH)}|与|同)$`);
+
+/** A year the text names only as the start of a span or the base of a comparison. */
+function datesNothing(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 2);
+  return SINCE_AFTER.test(after) || BASE_AFTER.test(after) || BASE_BEFORE.test(text.slice(Math.max(0, start - 1), start));
+}
 
 /** Every year the text names, in order; relative words only when `documentYear` is known. */
 export function findYearMentions(text: string, documentYear: number | null): YearMention[] {
@@ -33,6 +57,7 @@ export function findYearMentions(text: string, documentYear: number | null): Yea
   for (const match of text.matchAll(YEAR_PATTERN)) {
     const start = match.index;
     const end = start + match[0].length;
+    if (match[6] === undefined && datesNothing(text, start, end)) continue;
     if (match[2] !== undefined) {
       const year = Number(match[3] ?? match[2]);
       const period = match[3] !== undefined ? { from: Number(match[2]) } : {};
@@ -51,7 +76,13 @@ export function findYearMentions(text: string, documentYear: number | null): Yea
       });
     } else if (match[5] !== undefined) {
       const period = PERIODS.get(match[5])!;
-      mentions.push({ year: period.to, start, end, deadline: true, from: period.from });
+      mentions.push({ year: period.to, start, end, deadline: true, from: period.from, planPeriod: true });
+    } else if (match[6] !== undefined && documentYear !== null) {
+      // 力争3年内: within three years counted from the document's own, so due in its third.
+      const years = parseNumeral(match[6], 'prose');
+      if (years !== null && years >= 1 && years <= 15 && Number.isInteger(years)) {
+        mentions.push({ year: documentYear + years - 1, start, end, deadline: true, from: documentYear });
+      }
     }
   }
   return mentions;

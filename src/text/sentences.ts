@@ -34,3 +34,18 @@ export function clauseAround(text: string, at: number): Span {
   while (end < text.length && !CLAUSE_BREAK.test(text[end]!)) end++;
   return { text: text.slice(start, end), start, end };
 }
+
+const FULL_STOP = /[。！？!?]/;
+
+/**
+ * Offsets of the whole sentence that holds position `at`, between full stops: a sentence whose
+ * parts are joined by ；(a list of targets under one 到2025年) is one sentence here.
+ */
+export function fullSentenceAround(text: string, at: number): Span {
+  let start = at;
+  while (start > 0 && !FULL_STOP.test(text[start - 1]!)) start--;
+  let end = at;
+  while (end < text.length && !FULL_STOP.test(text[end]!)) end++;
+  if (end < text.length) end++;
+  return { text: text.slice(start, end), start, end };
+}
