@@ -320,7 +320,8 @@ describe('findFigures: what is and is not a figure', () => {
 
   it('reads 年 as a duration only when the text says so', () => {
     expect(texts('三年以上十年以下有期徒刑')).toEqual(['三年以上', '十年以下']);
-    expect(texts('为近10年来最大降幅')).toEqual(['10年']);
+    // 近10年来, 30年来: a since-phrase, the span a comparison looks over, no amount.
+    expect(texts('为近10年来最大降幅')).toEqual([]);
     expect(texts('实施三年行动计划')).toEqual([]);
   });
 
@@ -335,7 +336,7 @@ describe('findFigures: what is and is not a figure', () => {
   it('reads percentages written in words in running text', () => {
     expect(found('股价下降了百分之负三点八，占比超过三分之一，九成以上企业')).toEqual([
       ['百分之负三点八', -3.8, '%', -3.8, '%', 'eq'],
-      ['超过三分之一', 33.3333333333333, '%', 33.3333333333333, '%', 'gt'],
+      ['超过三分之一', 33.3, '%', 33.3, '%', 'gt'],
       ['九成以上', 90, '%', 90, '%', 'gte'],
     ]);
     expect(texts('一成不变')).toEqual([]);
@@ -368,4 +369,38 @@ describe('findFigures: what is and is not a figure', () => {
     expect(count).toBeGreaterThan(3000);
     expect(elapsed).toBeLessThan(2000); // about 1.35 M characters; ~150 ms on a laptop
   });
+});
+
+describe('figures a careful reader reads (and the ones that are none)', () => {
+  const one = (text: string) => {
+    const figures = findFigures(text);
+    expect(figures, text).toHaveLength(1);
+    const f = figures[0]!;
+    return [f.text, f.value, f.unit, f.qualifier, f.kind];
+  };
+  it.each<[string, unknown[]]>([
+    ['深圳新建充电桩用了3个多月', ['3个多月', 3, '个月', 'gt', 'duration']],
+    ['占比提高两到三成', ['两到三成', [20, 30], '%', 'range', 'percent']],
+    ['利润增长负5%', ['负5%', -5, '%', 'eq', 'percent']],
+    ['出口增长-5%', ['-5%', -5, '%', 'eq', 'percent']],
+    ['七成企业实现数字化转型', ['七成', 70, '%', 'eq', 'percent']],
+    ['培育逾百家专精特新企业', ['逾百家', 100, '家', 'gt', 'count']],
+    ['引进近千家外资企业', ['近千家', 1000, '家', 'approx', 'count']],
+    ['打造万亿元级产业集群', ['万亿元级', 1, '万亿元', 'gte', 'money']],
+    ['培育千亿级产业集群', ['千亿级', 1000, '亿', 'gte', 'other']],
+    ['新兴产业占两成多', ['两成多', 20, '%', 'gt', 'percent']],
+    ['建成1000千伏特高压工程', ['1000千伏', 1000, '千伏', 'eq', 'other']],
+    ['超过三分之一的企业', ['超过三分之一', 33.3, '%', 'gt', 'percent']],
+    ['智能算力达1.6万P', ['1.6万P', 1.6, '万P', 'eq', 'other']],
+    ['开行班列909列', ['909列', 909, '列', 'eq', 'count']],
+    ['PM2.5浓度控制在30.5微克/立方米以内', ['30.5微克/立方米以内', 30.5, '微克/立方米', 'lte', 'other']],
+  ])('%s', (text, expected) => {
+    expect(one(text)).toEqual(expected);
+  });
+  it.each(['2007年以来', '改革开放30年来', '五年来', '一成不变', '单位万元地区生产总值能耗', '建设一个中心', '2019-2022年'])(
+    'reads no figure in %s',
+    (text) => {
+      expect(findFigures(text).map((f) => f.text)).toEqual([]);
+    },
+  );
 });

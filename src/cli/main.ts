@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { openEngine, type OpenedEngine } from '../qa/engine.ts';
 import { judgeAnswer, parseEvalQuestions, totalVerdicts } from '../qa/evaluate.ts';
 import { judgeTarget, parseGoldTargets, TARGET_FIELDS, totalTargetVerdicts, type GoldTarget } from '../targets/evaluate.ts';
-import { findFigures } from '../text/figures.ts';
+import { findFigures, parseFigure } from '../text/figures.ts';
 import { parseCommandLine, UsageError, type CommandLine } from './args.ts';
 import { runChat } from './chat.ts';
 import { renderAnswer, renderFigure, renderTarget } from './render.ts';
@@ -73,7 +73,11 @@ async function commandTargets(cl: CommandLine): Promise<void> {
 
 async function commandFigures(cl: CommandLine): Promise<void> {
   const showLine = (text: string) => {
-    const figures = findFigures(text);
+    // A line that is one figure or numeral alone (一千一百一十一, 壹佰) is read as the peer suites
+    // read it; in running text a bare numeral is no figure (统一, 一个中心).
+    const found = findFigures(text);
+    const alone = found.length === 0 ? parseFigure(text.trim()) : null;
+    const figures = alone !== null ? [alone] : found;
     if (cl.json) out(JSON.stringify({ text, figures }));
     else out(figures.length > 0 ? figures.map(renderFigure).join('；') : '（没有数字）');
   };

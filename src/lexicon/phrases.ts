@@ -21,6 +21,12 @@ export const SUFFIX_QUALIFIERS: Readonly<Record<string, Qualifier>> = {
 /** 6000多亿, 2000余元: after a number, more than it. */
 export const MORE_WORDS: readonly string[] = ['多', '余'];
 
+/** After an amount, the word that makes it a class at least that big (千亿级产业, 万亿元级). */
+export const CLASS_WORD = '级';
+
+/** Before a number, the signs that make it negative (负5%, -5%). */
+export const NEGATIVE_SIGNS: readonly string[] = ['负', '-', '−', '－'];
+
 /** Verbs that bring a thing to its value (规模达到6000亿元): said between the thing and the figure. */
 export const REACHING_VERBS: readonly string[] = [
   '达到', '达', '为', '至', '到', '超过', '超', '突破', '迈上', '跃上', '站上', '逾', '近', '约', '不少于',

@@ -65,22 +65,36 @@ export const UNITS: Readonly<Record<string, UnitRow>> = {
   栋: count('栋'), 头: count('头'), 次: count('次'), 种: count('种'), 类: count('类'),
   款: count('款'), 部: count('部'), 例: count('例'), 株: count('株'), 宗: count('宗'), 轮: count('轮'),
   辆次: count('辆次'), 架次: count('架次'), 艘次: count('艘次'), 批次: count('批次'),
+  列: count('列'), 只: count('只'), 场次: count('场次'), 班次: count('班次'), 班列: count('班列'),
 
   公里: row('length', '公里'), 千米: row('length', '千米'), 米: row('length', '米'),
   厘米: row('length', '厘米'), 毫米: row('length', '毫米'),
   平方米: row('area', '平方米'), 平方公里: row('area', '平方公里'), 平方千米: row('area', '平方千米'),
   亩: row('area', '亩'), 公顷: row('area', '公顷'),
   吨: row('mass', '吨'), 千克: row('mass', '千克'), 公斤: row('mass', '公斤'), 克: row('mass', '克'),
+  毫克: row('mass', '毫克'), 微克: row('mass', '微克'),
   斤: row('mass', '斤'),
   立方米: row('volume', '立方米'),
   吨标准煤: row('energy', '吨标准煤'), 千瓦时: row('energy', '千瓦时'),
   千瓦: row('power', '千瓦'), 兆瓦: row('power', '兆瓦'), 吉瓦: row('power', '吉瓦'),
   标箱: row('other', '标箱'), 标准箱: row('other', '标准箱'),
+  千伏: row('other', '千伏'), 千伏安: row('other', '千伏安'), 伏: row('other', '伏'),
+  // Computing power: petaflops, written P after the number (智能算力1.6万P).
+  P: row('other', 'P'), PFLOPS: row('other', 'PFLOPS'), EFLOPS: row('other', 'EFLOPS'),
 
   年: row('duration', '年', { only: 'duration' }),
   个月: row('duration', '个月'), 天: row('duration', '天'), 小时: row('duration', '小时'),
   分钟: row('duration', '分钟'), 岁: row('duration', '岁'), 周岁: row('duration', '周岁'),
 };
+
+/**
+ * After 成 as tenths (三成, 七成企业), the characters that make it a word of its own instead:
+ * 成员, 成为, 成立, 成功, 成本, 成果, 成就, 成绩, 成交, 成长, 成熟, 成型, 成品, 成都, 成效 … and 一成不变.
+ */
+export const PERCENT_WORD_NOT_BEFORE: readonly string[] = [
+  '员', '为', '立', '功', '本', '果', '就', '绩', '交', '长', '熟', '型', '品', '年', '都', '效', '像', '语', '份', '批', '套',
+  '片', '群', '串', '不', '形', '败', '全', '药', '衣', '因', '真', '事', '材', '色', '器', '家', '人', '才', '婚',
+];
 
 /** Calendar words a price or a rate may be per besides the units (30万吨/日, 202元/月). */
 export const PER_WORDS: readonly string[] = [...Object.keys(UNITS), '日', '月', '周', '秒'];

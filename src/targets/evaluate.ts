@@ -55,9 +55,18 @@ function sameAmount(target: Target, expected: ReturnType<typeof parseFigure>, te
   );
 }
 
+/** The gold's figure read as the parser reads one; a reader may have written the noun after it (1000个县). */
+function expectedFigure(text: string): ReturnType<typeof parseFigure> {
+  for (let end = text.length; end > 0; end--) {
+    const figure = parseFigure(text.slice(0, end));
+    if (figure !== null) return figure;
+  }
+  return null;
+}
+
 /** Targets of the gold's document whose quote holds its sentence and whose figure is its figure. */
 function matching(gold: GoldTarget, targets: readonly Target[]): Target[] {
-  const expected = parseFigure(gold.figure);
+  const expected = expectedFigure(gold.figure);
   return targets.filter(
     (t) => sameDocument(t.citation.doc, gold.doc) && t.citation.quote.includes(gold.sentence) && sameAmount(t, expected, gold.figure),
   );

@@ -4,7 +4,9 @@
 // unit, range, qualifier words) is read with sticky regexes at that spot, so the cost grows with
 // the number of numerals, not with the length of the text times the size of the unit list.
 import type { Figure, FigureKind, Qualifier } from '../model.ts';
-import { CURRENCIES, PER_WORDS, UNITS, YUAN_WORDS } from '../lexicon/units.ts';
+import { alternation } from '../lexicon/pattern.ts';
+import { CLASS_WORD, MORE_WORDS as MORE_WORD_LIST, NEGATIVE_SIGNS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS } from '../lexicon/phrases.ts';
+import { CURRENCIES, PERCENT_WORD_NOT_BEFORE, PER_WORDS, UNITS, YUAN_WORDS } from '../lexicon/units.ts';
 import {
   CHINESE_DIGIT_CHARS,
   CHINESE_NUMERAL_CHARS,
@@ -15,26 +17,8 @@ import {
   scale,
 } from './numerals.ts';
 
-/** Comparisons written before the number. */
-const PREFIX_QUALIFIERS: Readonly<Record<string, Qualifier>> = {
-  约: 'approx', 大约: 'approx', 约为: 'approx', 近: 'approx', 接近: 'approx', 将近: 'approx',
-  超: 'gt', 超过: 'gt', 逾: 'gt', 突破: 'gt', 高于: 'gt', 多于: 'gt', 大于: 'gt',
-  不少于: 'gte', 至少: 'gte', 不低于: 'gte', 不小于: 'gte', 最少: 'gte', 起码: 'gte',
-  不超过: 'lte', 不高于: 'lte', 不多于: 'lte', 不大于: 'lte', 最多: 'lte', 至多: 'lte',
-  不到: 'lt', 不足: 'lt', 低于: 'lt', 少于: 'lt', 小于: 'lt',
-};
-
-/** Comparisons written after the number and its unit. */
-const SUFFIX_QUALIFIERS: Readonly<Record<string, Qualifier>> = {
-  以上: 'gte', 以下: 'lte', 以内: 'lte', 之内: 'lte', 左右: 'approx', 上下: 'approx',
-};
-
-/** 6000多亿, 2000余元: more than the number. */
-const MORE_WORDS = '多余';
-
-const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const alternation = (words: Iterable<string>): string =>
-  [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+const MORE_WORDS = MORE_WORD_LIST.join('');
+const NEGATIVE_SIGN_SET: ReadonlySet<string> = new Set(NEGATIVE_SIGNS);
 
 const ARABIC_DIGITS = '0-9０-９';
 const SECTION_CHARS = '万亿萬億';
@@ -73,9 +57,10 @@ const PREFIX_AT = new RegExp(
   'y',
 );
 /** After 年, the words that make it a length of time rather than a calendar year. */
-const DURATION_NEXT_AT = /(?:以来|来|之内|以内|内|间|时间|以上|以下|左右|后|期间)/y;
+// 以来 and 来 make it a since-phrase (30年来, 五年来): no amount, and no deadline either.
+const DURATION_NEXT_AT = /(?:之内|以内|内|间|时间|以上|以下|左右|后|期间)/y;
 /** After 三成, what may follow when 成 means tenths (三成以上, 近七成的企业), not a word (一成不变). */
-const PERCENT_WORD_NEXT = /^(?:$|[^\u4e00-\u9fff]|[的以左多上和或至到])/;
+const PERCENT_WORD_NEXT = new RegExp(`^(?![${PERCENT_WORD_NOT_BEFORE.join('')}])`);
 /** 整 / 正 close a written money amount (伍仟元整) unless they begin a word (整合, 正在). */
 const MONEY_CLOSE_AT = /[整正](?![\u4e00-\u9fff])/y;
 const MONEY_DIGIT = `[${CHINESE_DIGIT_CHARS}0-9０-９]`;
@@ -133,7 +118,8 @@ function readNumeral(run: string): NumeralReading | null {
     else magnitude = TRAILING_SECTION.exec(run)?.[0] ?? '';
   }
   const numeral = run.slice(0, run.length - magnitude.length);
-  if (numeral === '') return null;
+  // 万亿元级: a magnitude alone, one of it; a figure only as a class (see statesAmount).
+  if (numeral === '') return magnitude === '' ? null : { numeral, magnitude, arabic: false, implicitOne: true, low: 1, high: 1, shape: 'exact' };
   const common = { numeral, magnitude, arabic: ARABIC_DIGIT.test(numeral), implicitOne: IMPLICIT_ONE.test(numeral) };
 
   if (common.arabic) {
@@ -166,6 +152,12 @@ function readNumeral(run: string): NumeralReading | null {
   return value === null ? null : { ...common, low: value, high: value, shape: 'exact' };
 }
 
+/** numerator/denominator as a percentage, to one decimal where it does not come out exact (三分之一 → 33.3). */
+function shareOf(numerator: number, denominator: number): number {
+  const exact = (numerator * 100) / denominator;
+  return Number.isInteger(Number((exact * 100).toPrecision(12))) ? Number(exact.toPrecision(15)) : Number(exact.toFixed(1));
+}
+
 /** A number with what belongs to it: magnitude, unit, money subunits; no qualifier words yet. */
 interface Amount {
   readonly end: number;
@@ -182,6 +174,8 @@ interface Amount {
   readonly kind: FigureKind | null;
   /** 多 / 余 after the number. */
   readonly more: boolean;
+  /** Counted in tenths (三成): the first part of a range (两到三成) is in tenths too. */
+  readonly tenths?: boolean;
 }
 
 function execAt(re: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -233,7 +227,7 @@ function readAmountBody(text: string, start: number, standalone: boolean): Amoun
     const denominator = scale(reading.low, magnitudeValue(reading.magnitude) ?? 1);
     const signed = negative ? -numerator : numerator;
     const perMille = denominator === 1000;
-    const value = denominator === 100 || perMille ? signed : Number(((signed * 100) / denominator).toPrecision(15));
+    const value = denominator === 100 || perMille ? signed : shareOf(signed, denominator);
     const unit = perMille ? '‰' : '%';
     return { ...plain, end: numeratorAt + numeratorRun[0].length, low: value, high: value, factor: 1, unit, baseUnit: unit, kind: 'percent' };
   }
@@ -241,7 +235,7 @@ function readAmountBody(text: string, start: number, standalone: boolean): Amoun
   const slash = reading.shape === 'exact' && reading.magnitude === '' && Number.isInteger(reading.low)
     ? execAt(SLASH_FRACTION_AT, text, at) : null;
   if (slash && reading.low < Number(slash[1])) {
-    const value = Number(((reading.low * 100) / Number(slash[1])).toPrecision(15));
+    const value = shareOf(reading.low, Number(slash[1]));
     return { ...plain, end: at + slash[0].length, low: value, high: value, factor: 1, unit: '%', baseUnit: '%', kind: 'percent' };
   }
 
@@ -267,13 +261,22 @@ function readAmountBody(text: string, start: number, standalone: boolean): Amoun
   const bare = { reading, more, end: at, low, high, factor, unit: magnitude, baseUnit: '', kind: null };
 
   const unitAt = at + (execAt(SPACE_AT, text, at) ? 1 : 0);
+  // 3个多月, 两个多小时: more than the number, 多 inside the unit of time.
+  const splitDuration = !more && text.startsWith('个多', unitAt) ? UNITS[`个${text[unitAt + 2] ?? ''}`] : undefined;
+  if (splitDuration?.kind === 'duration') {
+    const word = `个${text[unitAt + 2]}`;
+    return { reading, more: true, end: unitAt + 3, low, high, factor, unit: magnitude + word, baseUnit: splitDuration.base, kind: 'duration' };
+  }
   const unitMatch = execAt(UNIT_AT, text, unitAt);
   if (!unitMatch) return bare;
   const word = unitMatch[0];
+  // A Latin unit must end where its letters do: 5P is computing power, 5PM no unit.
+  if (/[A-Za-z]$/.test(word) && /[A-Za-z]/.test(text[unitAt + word.length] ?? '')) return bare;
   const def = UNITS[word]!;
   at = unitAt + word.length;
   let baseUnit = def.base;
   let kind = def.kind;
+  let tenths = false;
   let written = def.written ?? word;
 
   switch (def.only) {
@@ -292,6 +295,12 @@ function readAmountBody(text: string, start: number, standalone: boolean): Amoun
       low *= 10;
       high *= 10;
       written = '%';
+      tenths = true;
+      // 两成多: more than two tenths.
+      if (MORE_WORDS.includes(text[at] ?? '\0')) {
+        more = true;
+        at += 1;
+      }
       break;
     default:
       break;
@@ -346,8 +355,10 @@ function readAmountBody(text: string, start: number, standalone: boolean): Amoun
     written += '/' + (per?.written ?? rate[1]!);
     baseUnit += '/' + (per?.base ?? rate[1]!);
     at += rate[0].length;
+    // A price is money; any other rate (30微克/立方米, 5吨/亩) is a measure of its own.
+    if (kind !== 'money') kind = 'other';
   }
-  return { reading, more, end: at, low, high, factor, unit: magnitude + written, baseUnit, kind };
+  return { reading, more, end: at, low, high, factor, unit: magnitude + written, baseUnit, kind, tenths };
 }
 
 /** A figure's reading before it is placed in the text. */
@@ -365,12 +376,14 @@ interface FigureReading {
   readonly numeralQualifier: Qualifier | null;
   readonly suffixQualifier: Qualifier | null;
   readonly first: Amount;
+  /** 千亿级: a class of size (at least the amount), not an amount itself. */
+  readonly isClass?: boolean;
 }
 
 function readFigure(text: string, start: number, standalone: boolean): FigureReading | null {
   const first = readAmount(text, start, standalone);
   if (!first) return null;
-  let reading: Omit<FigureReading, 'suffixQualifier'> = {
+  let reading: Omit<FigureReading, 'suffixQualifier' | 'isClass'> = {
     end: first.end,
     low: first.low,
     high: first.high,
@@ -389,6 +402,10 @@ function readFigure(text: string, start: number, standalone: boolean): FigureRea
     const range = joinRange(first, second);
     if (range) reading = { ...reading, ...range, end: second.end, isRange: true, numeralQualifier: 'range' };
   }
+  // 千亿级产业, 万亿元级: a class of at least that size.
+  if (text[reading.end] === CLASS_WORD && !reading.isRange) {
+    return { ...reading, end: reading.end + 1, suffixQualifier: 'gte', isClass: true };
+  }
   const suffix = execAt(SUFFIX_AT, text, reading.end);
   return suffix
     ? { ...reading, end: reading.end + suffix[0].length, suffixQualifier: SUFFIX_QUALIFIERS[suffix[0]]! }
@@ -405,7 +422,8 @@ function joinRange(first: Amount, second: Amount): Pick<FigureReading, 'low' | '
   if (first.unit === '') {
     const leading = LEADING_PLACE.exec(second.reading.numeral);
     const place = leading && /^\D$/.test(first.reading.numeral) ? magnitudeValue(leading[1]!)! : 1;
-    const low = first.low * place;
+    // 两到三成: the bare first part is in tenths as the second is, 20%–30%.
+    const low = first.low * place * (second.tenths ? 10 : 1);
     lowBase = low <= second.low ? scale(low, second.factor) : first.low;
   } else if (first.kind === null || first.baseUnit === second.baseUnit) {
     lowBase = scale(first.low, first.factor);
@@ -432,7 +450,14 @@ function combineQualifiers(reading: FigureReading, prefix: Qualifier | null): Qu
   return said.find((q) => q !== 'approx') ?? (said.length > 0 ? 'approx' : 'eq');
 }
 
-function toFigure(text: string, start: number, reading: FigureReading, prefix: Qualifier | null, currency: string | null): Figure {
+function toFigure(
+  text: string,
+  start: number,
+  reading: FigureReading,
+  prefix: Qualifier | null,
+  currency: string | null,
+  negative = false,
+): Figure {
   let unit = reading.unit;
   let baseUnit = reading.baseUnit;
   if (currency !== null) {
@@ -442,11 +467,13 @@ function toFigure(text: string, start: number, reading: FigureReading, prefix: Q
     if (reading.kind === null) unit += currency;
   }
   const same = reading.low === reading.high;
+  const sign = negative ? -1 : 1;
+  const pair = (a: number, b: number): number | [number, number] => (same ? sign * a : negative ? [-b, -a] : [a, b]);
   return {
     text: text.slice(start, reading.end),
-    value: same ? reading.low : [reading.low, reading.high],
+    value: pair(reading.low, reading.high),
     unit,
-    base: same ? reading.lowBase : [reading.lowBase, reading.highBase],
+    base: pair(reading.lowBase, reading.highBase),
     baseUnit,
     qualifier: combineQualifiers(reading, prefix),
     kind: reading.kind ?? (currency !== null ? 'money' : 'other'),
@@ -504,13 +531,18 @@ const COUNTED_THINGS: ReadonlySet<FigureKind> = new Set(['count', 'duration', 'l
 /** Prose-only judgements on a reading that parses: is this an amount the text states? */
 function statesAmount(reading: FigureReading, prefix: Qualifier | null): boolean {
   const { reading: numeral, more } = reading.first;
+  // A class of size with a magnitude (千亿级, 万亿元级) is a figure of its own; a magnitude alone
+  // otherwise is not (万元GDP能耗 is per ten thousand yuan).
+  if (reading.isClass) return numeral.magnitude !== '' || reading.first.unit !== '';
+  if (numeral.numeral === '') return false;
   // A bare number (512工程, 智造100, 2025) is a name, a code or a year.
   if (reading.unit === '') return false;
   // A magnitude with no unit word (1.4万亿, 三千亿) is an amount; 千亿级 and 千万 (must) are not.
   if (reading.kind === null && numeral.implicitOne) return false;
   // 千家万户, 千人计划: a numeral that starts at 千 or 百 is an amount only when scaled (百亿元) or
   // approximate (百余家). 百分之二十 is a ratio, not a count of hundreds.
-  if (numeral.implicitOne && numeral.magnitude === '' && !more && !isRatio(reading) &&
+  // 逾百家, 近千家: with a comparison in front it is an amount.
+  if (numeral.implicitOne && numeral.magnitude === '' && !more && !isRatio(reading) && prefix === null &&
       !/^[百千佰仟]*[万亿萬億]/.test(reading.first.unit)) {
     return false;
   }
@@ -560,6 +592,9 @@ export function findFigures(text: string): Figure[] {
       start -= prefixBefore[0].length;
     }
     if (reading.isRange && text[start - 1] === '从') start -= 1;
+    // 负5%, -5%: a sign right before the number (not the dash of a range, 2019-2022).
+    const negative = prefix === null && currency === null && NEGATIVE_SIGN_SET.has(text[start - 1] ?? '') && !/[0-9０-９]/.test(text[start - 2] ?? '');
+    if (negative) start -= 1;
 
     if (!statesAmount(reading, prefix)) continue;
     const { arabic, magnitude } = reading.first.reading;
@@ -567,7 +602,7 @@ export function findFigures(text: string): Figure[] {
       quoted ??= quotedNameSpans(text);
       if (quoted.some(([from, to]) => start >= from && start < to)) continue;
     }
-    figures.push(toFigure(text, start, reading, prefix, currency));
+    figures.push(toFigure(text, start, reading, prefix, currency, negative));
     scan.lastIndex = Math.max(scan.lastIndex, reading.end);
   }
   return figures;
