@@ -27,6 +27,9 @@ export const CLASS_WORD = '级';
 /** Before a number, the signs that make it negative (负5%, -5%). */
 export const NEGATIVE_SIGNS: readonly string[] = ['负', '-', '−', '－'];
 
+/** 负 is a sign only after these (增长负5%, 为负2%): after others it ends a word (税负5700亿元). */
+export const SIGN_AFTER: readonly string[] = ['长', '为', '是', '至', '到', '达', '比', '速', '幅', '率', '在', '降'];
+
 /** Verbs that bring a thing to its value (规模达到6000亿元): said between the thing and the figure. */
 export const REACHING_VERBS: readonly string[] = [
   '达到', '达', '为', '至', '到', '超过', '超', '突破', '迈上', '跃上', '站上', '逾', '近', '约', '不少于',
@@ -38,13 +41,13 @@ export const REACHING_VERBS: readonly string[] = [
 export const HEDGES: readonly string[] = ['分别', '将', '要', '预计', '力争'];
 
 /** Words at the end of a metric that say nothing of the thing (拟按, 共, 的). */
-export const TRAILING_FILLERS: readonly string[] = ['拟按', '拟', '按', '预计', '预期', '力争', '分别', '共', '约', '的'];
+export const TRAILING_FILLERS: readonly string[] = ['拟按', '拟', '按', '预计', '预期', '力争', '分别', '共', '约', '的', '由'];
 
 /** Words at the start of a clause that say nothing of the thing measured. */
 export const LEADING_FILLERS: readonly string[] = [
   '力争', '确保', '争取', '预计', '累计', '其中', '并', '以及', '和', '与', '及', '要', '将', '已', '共', '还',
   '再', '使', '让', '该', '拟', '合计', '全市', '全省', '全国', '我国', '目标是', '主要预期目标是', '实现',
-  '达到', '达', '是', '为',
+  '达到', '达', '是', '为', '继续',
 ];
 
 /** Verbs of doing that come before the thing a target is about (培育…集群, 推广应用…机器人). */
@@ -67,6 +70,16 @@ export const CHANGE_WORDS: readonly string[] = ['年均增长', '同比增长', 
 /** Words that make one figure a change or share of another thing's (比上年增加, 占比). */
 export const OTHER_MEASURE_WORDS: readonly string[] = [
   '比上年', '比去年', '较上年', '增长', '增加', '提高', '下降', '降低', '增速', '增幅', '占比', '比重',
+];
+
+/** 高于全国15.9个百分点: a difference from another's value, of the thing before it. */
+export const ABOVE_BELOW: readonly string[] = ['高于', '低于', '快于', '慢于', '超出', '高出', '超过'];
+export const COMPARED_WHOLES: readonly string[] = ['全国', '全省', '全市', '全区', '平均', '同期', '全国平均', '全省平均'];
+
+/** The ends of what a list's shared part names (城镇、农村居民人均可支配收入: …收入 is both items'). */
+export const LIST_TAIL_WORDS: readonly string[] = [
+  '增加值', '收入', '投资', '产量', '产值', '规模', '比重', '占比', '标准', '总额', '面积', '浓度', '人口', '消费', '支出',
+  '增速', '总量', '数量',
 ];
 
 /** 比上年增加: a change against an earlier value, of the thing before it. */
@@ -108,7 +121,7 @@ export const NATION_COMPARED: readonly string[] = ['第', '首', '百强', '领�
 export const COMMITMENT_WORDS: readonly string[] = ['力争', '确保', '实现', '完成', '基本', '全面'];
 
 /** What a count of the text's own parts counts (重点任务有十项, 7个方面): structure, not a figure. */
-export const TEXT_STRUCTURE_WORDS: readonly string[] = ['任务', '措施', '方面', '特点', '举措', '内容', '部分', '要求', '原则'];
+export const TEXT_STRUCTURE_WORDS: readonly string[] = ['任务', '措施', '方面', '特点', '举措', '内容', '部分', '要求', '原则', '字'];
 
 /** Classifiers after the count of a list (两大…集群, 三类…). */
 export const LIST_COUNT_CLASSIFIERS: readonly string[] = ['大', '个', '类', '项', '种', '家'];

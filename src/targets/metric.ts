@@ -3,7 +3,9 @@
 import type { Figure } from '../model.ts';
 import { alternation } from '../lexicon/pattern.ts';
 import {
+  ABOVE_BELOW,
   CHANGE_WORDS,
+  COMPARED_WHOLES,
   COMPARED_WITH,
   DOING_ADVERBS,
   DOING_VERBS,
@@ -12,6 +14,7 @@ import {
   LEADING_FILLERS,
   LIST_COUNT_CLASSIFIERS,
   LIST_HEAD_NOUNS,
+  LIST_TAIL_WORDS,
   MEASURE_WORDS,
   REACHING_VERBS,
   TRAILING_FILLERS,
@@ -70,7 +73,12 @@ function stripTrailing(text: string): string {
 const MEASURE_ONLY = new RegExp(`^(?:\\p{Script=Han}{0,2}|${alternation(CHANGE_WORDS)})$`, 'u');
 const COORDINATION = /[和及与、]$/;
 // "比上年增加1.6万亿元" is a change in the thing of the figure before it.
-const COMPARED_WITH_BEFORE = new RegExp(`^(?:${alternation(COMPARED_WITH)})(?:${alternation(EARLIER_PERIODS)})`);
+// "高于全国15.9个百分点" is the difference of that thing from another's.
+const COMPARED_WITH_BEFORE = new RegExp(
+  `^(?:(?:${alternation(COMPARED_WITH)})(?:${alternation(EARLIER_PERIODS)})|(?:${alternation(ABOVE_BELOW)})(?:${alternation(COMPARED_WHOLES)}))`,
+);
+/** After a money figure, a noun that ends its clause names what the money is (发放200亿元补贴). */
+const MONEY_NOUN_AFTER = /^\p{Script=Han}{2,4}$/u;
 
 function leadOf(text: string, from: number, to: number): string {
   return stripTrailing(stripLeading(text.slice(from, to)));
@@ -89,9 +97,13 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
   const coordinated = previous !== undefined && COORDINATION.test(between.trim());
   // "4%左右安排、比上年提高1个百分点": what follows the last 、 is this figure's own.
   const ownStart = previous ? previous.end + between.lastIndexOf('、') + 1 : clause.start;
+  // "现行16%的税率降至13%": the figure before modifies the noun this one measures.
+  const modified = previous !== undefined && between.startsWith('的');
   let before = coordinated
     ? leadOf(text, clause.start, previous.start)
-    : leadOf(text, ownStart, figure.start);
+    : modified
+      ? `${leadOf(text, clause.start, previous.start)}${stripTrailing(between.slice(1))}`
+      : leadOf(text, ownStart, figure.start);
   if (coordinated) before = `${before}${stripLeading(between.replace(/^[^和及与、]*[和及与、]/, ''))}`;
   let after = text
     .slice(figure.end, next?.start ?? clause.end)
@@ -105,6 +117,7 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
   let metric = before;
   // A count's unit is a classifier: the noun after it names what is counted (200个智能工厂).
   if (figure.kind === 'count' && /^\p{Script=Han}|^[“"]/u.test(after)) metric = `${before}${after}`;
+  else if (figure.kind === 'money' && next === undefined && before.length > 0 && MONEY_NOUN_AFTER.test(after)) metric = `${before}${after}`;
   else if (before.length === 0 && after.length > 0) metric = after;
   if (MEASURE_ONLY.test(metric) || COMPARED_WITH_BEFORE.test(metric)) {
     const earlier = sentenceFigures.filter((f) => f.end <= figure.start).at(-1);
@@ -112,6 +125,10 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
       const earlierClause = clauseAround(text, earlier.start);
       const lead = leadOf(text, earlierClause.start, earlier.start);
       if (lead !== metric) metric = `${lead}${metric}`;
+    } else if (clause.start > 0 && !/[。！？；]/.test(text[clause.start - 1] ?? '')) {
+      // "继续实施退耕还林还草，今年拟安排500万亩": the clause before names what this one does.
+      const lead = leadOf(text, clauseAround(text, clause.start - 2).start, clause.start - 1).replace(LEADING_VERB, '');
+      if (lead.length >= 2) metric = `${lead}${metric}`;
     }
   }
   return metric.replace(QUOTES, '').trim();
@@ -143,7 +160,24 @@ export function splitListItems(text: string, expected: number): { items: string[
   let items = splitTopLevel(body, /[、]/);
   if (items.length !== expected) items = splitTopLevel(body, /[、及和与]/);
   if (items.length !== expected) return null;
-  return { items, head: headNoun(head) };
+  return { items: count ? items : withSharedTail(items), head: headNoun(head) };
+}
+
+const LIST_TAIL = new RegExp(`(?:${alternation(LIST_TAIL_WORDS)})$`);
+
+/**
+ * 城镇、农村居民人均可支配收入: the short items before the last share its tail (…居民人均可支配收入),
+ * as long as the first item: 城镇居民人均可支配收入, 农村居民人均可支配收入. Only when the tail ends in a
+ * measure (收入, 增加值, 投资 …): 汽车、新能源汽车 are two whole items.
+ */
+function withSharedTail(items: string[]): string[] {
+  const last = items.at(-1)!;
+  const width = items[0]!.length;
+  const short = items.slice(0, -1);
+  if (short.some((item) => item.length !== width) || width > 3 || last.length < width + 2) return items;
+  const tail = last.slice(width);
+  if (!LIST_TAIL.test(tail)) return items;
+  return [...short.map((item) => `${item}${tail}`), last];
 }
 
 const LIST_HEAD = new RegExp(`(${alternation(LIST_HEAD_NOUNS)})$`);

@@ -5,7 +5,7 @@
 // the number of numerals, not with the length of the text times the size of the unit list.
 import type { Figure, FigureKind, Qualifier } from '../model.ts';
 import { alternation } from '../lexicon/pattern.ts';
-import { CLASS_WORD, MORE_WORDS as MORE_WORD_LIST, NEGATIVE_SIGNS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS } from '../lexicon/phrases.ts';
+import { CLASS_WORD, MORE_WORDS as MORE_WORD_LIST, NEGATIVE_SIGNS, PREFIX_QUALIFIERS, SIGN_AFTER, SUFFIX_QUALIFIERS } from '../lexicon/phrases.ts';
 import { CURRENCIES, PERCENT_WORD_NOT_BEFORE, PER_WORDS, UNITS, YUAN_WORDS } from '../lexicon/units.ts';
 import {
   CHINESE_DIGIT_CHARS,
@@ -19,6 +19,17 @@ import {
 
 const MORE_WORDS = MORE_WORD_LIST.join('');
 const NEGATIVE_SIGN_SET: ReadonlySet<string> = new Set(NEGATIVE_SIGNS);
+const SIGN_AFTER_SET: ReadonlySet<string> = new Set(SIGN_AFTER);
+const HAN_CHAR = /\p{Script=Han}/u;
+
+/** A minus at `at`: -, −, － not after a digit (2019-2022 is a span); 负 after no word it could end. */
+function isSign(text: string, at: number): boolean {
+  const ch = text[at] ?? '';
+  if (!NEGATIVE_SIGN_SET.has(ch)) return false;
+  const before = text[at - 1] ?? '';
+  if (ch !== '负') return !/[0-9０-９]/.test(before);
+  return before === '' || !HAN_CHAR.test(before) || SIGN_AFTER_SET.has(before);
+}
 
 const ARABIC_DIGITS = '0-9０-９';
 const SECTION_CHARS = '万亿萬億';
@@ -593,7 +604,7 @@ export function findFigures(text: string): Figure[] {
     }
     if (reading.isRange && text[start - 1] === '从') start -= 1;
     // 负5%, -5%: a sign right before the number (not the dash of a range, 2019-2022).
-    const negative = prefix === null && currency === null && NEGATIVE_SIGN_SET.has(text[start - 1] ?? '') && !/[0-9０-９]/.test(text[start - 2] ?? '');
+    const negative = prefix === null && currency === null && isSign(text, start - 1);
     if (negative) start -= 1;
 
     if (!statesAmount(reading, prefix)) continue;
