@@ -47,7 +47,7 @@ export const TRAILING_FILLERS: readonly string[] = ['拟按', '拟', '按', '预
 export const LEADING_FILLERS: readonly string[] = [
   '力争', '确保', '争取', '预计', '累计', '其中', '并', '以及', '和', '与', '及', '要', '将', '已', '共', '还',
   '再', '使', '让', '该', '拟', '合计', '全市', '全省', '全国', '我国', '目标是', '主要预期目标是', '实现',
-  '达到', '达', '是', '为', '继续',
+  '达到', '达', '是', '为', '继续', '转为',
 ];
 
 /** Verbs of doing that come before the thing a target is about (培育…集群, 推广应用…机器人). */
@@ -63,6 +63,9 @@ export const DOING_ADVERBS: readonly string[] = ['再'];
 export const MEASURE_WORDS: readonly string[] = [
   '规模', '增加值', '比重', '占比', '增长', '增速', '数量', '总量', '产值', '收入', '金额', '年均增长',
 ];
+
+/** Measures that need a thing: a metric of little more than these (报销比例, 补助标准) is incomplete. */
+export const BARE_MEASURES: readonly string[] = ['比例', '标准', '比重', '占比', '规模', '总量', '数量', '增速', '增长', '收入', '金额'];
 
 /** A metric of only these measures a change or share of the thing named before it in the sentence. */
 export const CHANGE_WORDS: readonly string[] = ['年均增长', '同比增长', '增长', '提高', '下降', '降低', '增加', '减少', '占比', '比重'];

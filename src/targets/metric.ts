@@ -4,6 +4,7 @@ import type { Figure } from '../model.ts';
 import { alternation } from '../lexicon/pattern.ts';
 import {
   ABOVE_BELOW,
+  BARE_MEASURES,
   CHANGE_WORDS,
   COMPARED_WHOLES,
   COMPARED_WITH,
@@ -119,7 +120,7 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
   if (figure.kind === 'count' && /^\p{Script=Han}|^[“"]/u.test(after)) metric = `${before}${after}`;
   else if (figure.kind === 'money' && next === undefined && before.length > 0 && MONEY_NOUN_AFTER.test(after)) metric = `${before}${after}`;
   else if (before.length === 0 && after.length > 0) metric = after;
-  if (MEASURE_ONLY.test(metric) || COMPARED_WITH_BEFORE.test(metric)) {
+  if (MEASURE_ONLY.test(metric) || COMPARED_WITH_BEFORE.test(metric) || isBareMeasure(metric)) {
     const earlier = sentenceFigures.filter((f) => f.end <= figure.start).at(-1);
     if (earlier) {
       const earlierClause = clauseAround(text, earlier.start);
@@ -135,6 +136,13 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
 }
 
 const LEADING_VERB = new RegExp(`^(?:(?:${alternation(DOING_ADVERBS)})?(?:${alternation(DOING_VERBS)}))+`);
+const TRAILING_BARE_MEASURE = new RegExp(`(?:${alternation(BARE_MEASURES)})+$`);
+
+/** 比例, 新增规模: a measure with at most one character of what it measures. */
+function isBareMeasure(metric: string): boolean {
+  if (!TRAILING_BARE_MEASURE.test(metric)) return false;
+  return metric.replace(LEADING_VERB, '').replace(TRAILING_BARE_MEASURE, '').length <= 1;
+}
 const TRAILING_MEASURE = new RegExp(`(?:${alternation(MEASURE_WORDS)})+$`);
 
 /** The thing measured without the measure or the verb: 先进制造业增加值 → 先进制造业. */
