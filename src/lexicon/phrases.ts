@@ -70,6 +70,9 @@ export const BARE_MEASURES: readonly string[] = ['比例', '标准', '比重', '
 /** A metric of only these measures a change or share of the thing named before it in the sentence. */
 export const CHANGE_WORDS: readonly string[] = ['年均增长', '同比增长', '增长', '提高', '下降', '降低', '增加', '减少', '占比', '比重'];
 
+/** Words of a change of a thing (增长5%, 下降3%): a metric with one measures the change, not the level. */
+export const GROWTH_WORDS: readonly string[] = ['增长', '提高', '下降', '降低', '增加', '减少', '增速', '增幅', '涨幅', '上涨', '扩大', '缩小'];
+
 /** Words that make one figure a change or share of another thing's (比上年增加, 占比). */
 export const OTHER_MEASURE_WORDS: readonly string[] = [
   '比上年', '比去年', '较上年', '增长', '增加', '提高', '下降', '降低', '增速', '增幅', '占比', '比重',

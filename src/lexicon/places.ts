@@ -200,5 +200,5 @@ export const OWN_PLACE_WORDS: readonly string[] = ['全省', '全市', '全区',
  */
 export const NOT_A_PLACE_AFTER: readonly string[] = [
   '大学', '日报', '银行', '证券', '交易所', '机场', '冬奥会', '奥运会', '博览会', '论坛', '模式', '实验室', '学院', '医院',
-  '集团', '公司',
+  '集团', '公司', '港',
 ];

@@ -14,7 +14,7 @@ export const ASK_WORDS: readonly { readonly ask: Ask; readonly words: readonly s
     ask: 'count',
     words: ['几个', '几家', '几台', '几项', '几座', '几所', '多少个', '多少家', '多少台', '多少项', '多少座', '多少所', '多少人', '数量', '个数', '家数', '几'],
   },
-  { ask: 'amount', words: ['规模', '多少钱', '金额', '多少亿', '多少万', '产值', '增加值', '收入', '投资', '总量'] },
+  { ask: 'amount', words: ['规模', '多少钱', '金额', '多少亿', '多少万', '产值', '增加值', '收入', '投资', '总量', '元'] },
 ];
 
 /** Words that say how a question asks, not what it asks about. */
@@ -36,6 +36,6 @@ export const GENERIC_WORDS: readonly string[] = [
 /** A question with these asks for a plan. */
 export const ASKS_FOR_TARGET: readonly string[] = ['目标', '要', '将', '力争', '计划'];
 /** A question with these asks for a result. */
-export const ASKS_FOR_RESULT: readonly string[] = ['已经', '完成了', '实际', '累计', '建设了', '达到了'];
+export const ASKS_FOR_RESULT: readonly string[] = ['已经', '完成了', '实际', '累计', '建设了', '达到了', '增长了', '减少了', '下降了', '提高了', '实现了'];
 /** A question with these asks for a forecast. */
 export const ASKS_FOR_FORECAST: readonly string[] = ['预计', '预测'];

@@ -24,6 +24,8 @@ export interface Question {
   ask: Ask;
   /** True when the question asks for a forecast (预计). */
   forecast: boolean;
+  /** True when it asks about a year before the latest the documents speak from: a result is due. */
+  past: boolean;
   /** The words naming the thing asked about, without place, year and question words. */
   words: string[];
 }
@@ -46,6 +48,16 @@ const NATION_NAMED = /全国|我国|全中国/g;
 const FORECAST_ASKED = new RegExp(alternation(ASKS_FOR_FORECAST));
 const TRAILING_PUNCTUATION = /[?？!！。.,，\s]+$/g;
 const YEAR_END = new RegExp(`^(?:${alternation(YEAR_END_WORDS)})`);
+
+/**
+ * Years as people type them in a question, written out as documents write them: a bare 2019 (not a
+ * figure: no unit after it) is 2019年, a two-digit 19年 is 2019年.
+ */
+function withYearsWritten(text: string): string {
+  return text
+    .replace(/(?<![0-9.])((?:19|20)\d{2})(?![0-9.年%万亿千百个元])/g, '$1年')
+    .replace(/(?<![0-9.])([0-4]\d|9\d)年/g, (_, year: string) => `${Number(year) >= 90 ? '19' : '20'}${year}年`);
+}
 
 export function createQuestionReader(options: QuestionReaderOptions): QuestionReader {
   const { segmenter, latestYear } = options;
@@ -79,7 +91,7 @@ export function createQuestionReader(options: QuestionReaderOptions): QuestionRe
   }
 
   return (original) => {
-    let text = script.fold(original).replace(TRAILING_PUNCTUATION, '');
+    let text = withYearsWritten(script.fold(original).replace(TRAILING_PUNCTUATION, ''));
     if (/[a-z]{2}/.test(text)) text = (rewriteEnglish ??= latinRewriter())(text);
     text = rewriteSynonyms(text);
     const regionMention = findRegionMentions(text)[0];
@@ -93,6 +105,7 @@ export function createQuestionReader(options: QuestionReaderOptions): QuestionRe
     const period: [number, number] | null = dated?.from !== undefined ? [dated.from, dated.year] : null;
     const ask = ASKS.find(({ pattern }) => pattern.test(text))?.ask ?? 'any';
     const words = contentWords(text);
-    return { original, text, region, year, period, ask, forecast: FORECAST_ASKED.test(text), words };
+    const past = year !== null && latestYear !== null && year < latestYear;
+    return { original, text, region, year, period, ask, forecast: FORECAST_ASKED.test(text), past, words };
   };
 }

@@ -2,6 +2,7 @@
 // must be found in what the target measures, and the kind of figure must fit what is asked.
 import { alternation } from '../lexicon/pattern.ts';
 import { NATION } from '../lexicon/places.ts';
+import { GROWTH_WORDS } from '../lexicon/phrases.ts';
 import { ASKS_FOR_RESULT, ASKS_FOR_TARGET, GENERIC_WORDS } from '../lexicon/questions.ts';
 import type { Target } from '../model.ts';
 import { foldForMatching } from '../text/fold.ts';
@@ -21,6 +22,7 @@ export interface ScoredTarget {
 const GENERIC: ReadonlySet<string> = new Set(GENERIC_WORDS);
 const ASKS_TARGET = new RegExp(alternation(ASKS_FOR_TARGET));
 const ASKS_RESULT = new RegExp(alternation(ASKS_FOR_RESULT));
+const CHANGE = new RegExp(alternation(GROWTH_WORDS));
 
 function weightOf(word: string): number {
   if (GENERIC.has(word)) return 0.6;
@@ -138,8 +140,15 @@ export function createRanker(segmenter: Segmenter): Ranker {
     if (question.period !== null && target.period?.[0] === question.period[0] && target.period[1] === question.period[1]) value += 0.1;
     if (question.region === null && target.region === NATION) value += 0.03;
     if (question.forecast && target.kind === 'forecast') value += 0.1;
-    if (ASKS_TARGET.test(question.text) && target.kind === 'target') value += 0.05;
+    const asksTarget = ASKS_TARGET.test(question.text);
+    if (asksTarget && target.kind === 'target') value += 0.05;
     if (ASKS_RESULT.test(question.text) && target.kind === 'actual') value += 0.1;
+    // A past year's value is its result, which a later report states, unless a plan is asked for.
+    // (A forecast of a past year is the best a report could state then.)
+    if (question.past && !asksTarget && target.year === question.year) value += target.kind === 'actual' ? 0.15 : target.kind === 'forecast' ? 0.1 : -0.1;
+    // A change (增长5%) answers a question about a change; a level (产量168万辆) one about the level.
+    const changes = CHANGE.test(target.metric);
+    if (changes && !CHANGE.test(question.text) && question.ask !== 'growth' && question.ask !== 'share') value -= 0.2;
     return { target, score: value, recall, metricHit };
   }
 
