@@ -17,7 +17,7 @@ export const SYNONYMS: readonly Rewrite[] = [
   { typed: ['地区生产总值'], written: '生产总值', reason: 'reports write 全省生产总值 and 地区生产总值 alike; the place says whose' },
   { typed: ['增速', '增幅'], written: '增长', reason: 'growth rates are written 增长N%' },
   { typed: ['cpi', '物价涨幅', '物价'], written: '居民消费价格涨幅', reason: 'CPI is written 居民消费价格涨幅' },
-  { typed: ['失业率'], written: '调查失业率', reason: 'the unemployment target is the surveyed rate' },
+  { typed: ['总产量'], written: '总产', reason: 'reports write 粮食总产 as often as 粮食总产量; the shorter matches both' },
   { typed: ['就业目标', '新增就业人数', '就业人数'], written: '新增就业', reason: 'the jobs target is 城镇新增就业' },
   { typed: ['固投'], written: '固定资产投资', reason: 'short form' },
   { typed: ['社零', '社消零', '社会零售总额'], written: '社会消费品零售总额', reason: 'short form' },

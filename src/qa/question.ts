@@ -2,7 +2,10 @@
 // name the thing asked about, in the documents' own vocabulary. The words come from the lexicon.
 import { alternation } from '../lexicon/pattern.ts';
 import { latinPlaceNames, NATION, NATION_QUERY_WORDS, PLACES } from '../lexicon/places.ts';
+import { PREFIX_QUALIFIERS, REACHING_VERBS, SUFFIX_QUALIFIERS } from '../lexicon/phrases.ts';
 import { ASKS_FOR_FORECAST, ASK_WORDS, QUESTION_GRAMMAR, type Ask } from '../lexicon/questions.ts';
+import { UNITS } from '../lexicon/units.ts';
+import type { FigureKind } from '../model.ts';
 import { createRewriter, ENGLISH_TERMS, SYNONYMS, type Rewrite } from '../lexicon/synonyms.ts';
 import { findRegionMentions } from '../targets/regions.ts';
 import { YEAR_END_WORDS } from '../lexicon/time.ts';
@@ -28,6 +31,8 @@ export interface Question {
   past: boolean;
   /** The words naming the thing asked about, without place, year and question words. */
   words: string[];
+  /** The kind of figure a unit in the question asks for (多少斤 → mass), null when it names none. */
+  unitKind: FigureKind | null;
 }
 
 export interface QuestionReaderOptions {
@@ -41,7 +46,11 @@ export interface QuestionReaderOptions {
 export type QuestionReader = (question: string) => Question;
 
 
-const GRAMMAR = new Set(QUESTION_GRAMMAR);
+// How a question asks: its grammar, and the qualifiers and verbs of reaching it may borrow from
+// the documents (控制在多少以内, 要达到多少以上), which say nothing of the thing asked about.
+const GRAMMAR = new Set([...QUESTION_GRAMMAR, ...Object.keys(PREFIX_QUALIFIERS), ...Object.keys(SUFFIX_QUALIFIERS), ...REACHING_VERBS]);
+// A unit in a question (多少斤, 几个) says what kind of figure it wants, not what the thing is.
+const UNIT_KINDS: ReadonlyMap<string, FigureKind> = new Map(Object.entries(UNITS).map(([word, row]) => [word, row.kind]));
 const ASKS: readonly { ask: Ask; pattern: RegExp }[] = ASK_WORDS.map((row) => ({ ask: row.ask, pattern: new RegExp(alternation(row.words)) }));
 const NATION_ASKED = new RegExp(`${alternation(NATION_QUERY_WORDS.filter((w) => w !== '中央'))}|国内生产总值`);
 const NATION_NAMED = /全国|我国|全中国/g;
@@ -86,8 +95,19 @@ export function createQuestionReader(options: QuestionReaderOptions): QuestionRe
     }
     scoped = `${scoped}${text.slice(at)}`.replace(NATION_NAMED, ' ');
     // English words left over after the names above were translated are the question's grammar.
-    const words = segmenter.cut(scoped).filter((w) => !GRAMMAR.has(w) && !/^\d+$/.test(w) && !/^[a-z]+$/.test(w));
+    const words = segmenter.cut(scoped).filter((w) => !GRAMMAR.has(w) && !UNIT_KINDS.has(w) && !/^\d+$/.test(w) && !/^[a-z]+$/.test(w));
     return [...new Set(words)];
+  }
+
+  /** The kind of the first unit the question names after 多少 or 几 (多少斤, 几个, 多少亿元). */
+  function unitKindOf(text: string): FigureKind | null {
+    const asked = /(?:多少|几)(?:[万亿千百]*)(\p{Script=Han}{1,3})/u.exec(text);
+    if (asked === null) return null;
+    for (let n = Math.min(3, asked[1]!.length); n > 0; n--) {
+      const kind = UNIT_KINDS.get(asked[1]!.slice(0, n));
+      if (kind !== undefined) return kind;
+    }
+    return null;
   }
 
   return (original) => {
@@ -106,6 +126,6 @@ export function createQuestionReader(options: QuestionReaderOptions): QuestionRe
     const ask = ASKS.find(({ pattern }) => pattern.test(text))?.ask ?? 'any';
     const words = contentWords(text);
     const past = year !== null && latestYear !== null && year < latestYear;
-    return { original, text, region, year, period, ask, forecast: FORECAST_ASKED.test(text), past, words };
+    return { original, text, region, year, period, ask, forecast: FORECAST_ASKED.test(text), past, words, unitKind: unitKindOf(text) };
   };
 }

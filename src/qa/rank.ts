@@ -123,8 +123,9 @@ export function createRanker(segmenter: Segmenter): Ranker {
       total += weight;
       const inMetric = foundShare(word, words.metric, words.metricText);
       const inContext = inMetric < 1 ? foundShare(word, words.context, words.contextText) : 0;
-      // What the target measures must hold a word that says something on its own, not just 增长 or 规模.
-      if (inMetric === 1 && !GENERIC.has(word)) metricHit = true;
+      // What the target measures must hold a word that says something on its own, not just 增长 or
+      // 规模: whole, or every part of a long one (粮食产量 in 粮食总产量).
+      if (inMetric >= 0.8 && !GENERIC.has(word)) metricHit = true;
       matched += weight * Math.max(inMetric, inContext * 0.6);
     }
     const recall = total > 0 ? matched / total : 0;
@@ -147,6 +148,7 @@ export function createRanker(segmenter: Segmenter): Ranker {
     // (A forecast of a past year is the best a report could state then.)
     if (question.past && !asksTarget && target.year === question.year) value += target.kind === 'actual' ? 0.15 : target.kind === 'forecast' ? 0.1 : -0.1;
     // A change (增长5%) answers a question about a change; a level (产量168万辆) one about the level.
+    if (question.unitKind !== null && target.figure !== null) value += target.figure.kind === question.unitKind ? 0.1 : -0.15;
     const changes = CHANGE.test(target.metric);
     if (changes && !CHANGE.test(question.text) && question.ask !== 'growth' && question.ask !== 'share') value -= 0.2;
     return { target, score: value, recall, metricHit };
