@@ -193,10 +193,14 @@ describe('metrics of changes and of lists without a count', () => {
     ]);
   });
 
-  it('split a 分别 list joined by 和 into its items', () => {
+  it('split a 分别 list joined by 和 into its items, each measuring the change said after 分别', () => {
     expect(of('居民医保和基本公共卫生服务经费人均财政补助标准分别再提高30元和5元。')).toEqual([
-      ['居民医保', '30元'],
-      ['基本公共卫生服务经费人均财政补助标准', '5元'],
+      ['居民医保标准提高', '30元'],
+      ['基本公共卫生服务经费人均财政补助标准提高', '5元'],
+    ]);
+    expect(of('单位国内生产总值能耗和二氧化碳排放分别降低13.5%、18%。')).toEqual([
+      ['单位国内生产总值能耗降低', '13.5%'],
+      ['二氧化碳排放降低', '18%'],
     ]);
   });
 });

@@ -85,7 +85,8 @@ export const COMPARED_WHOLES: readonly string[] = ['全国', '全省', '全市',
 /** The ends of what a list's shared part names (城镇、农村居民人均可支配收入: …收入 is both items'). */
 export const LIST_TAIL_WORDS: readonly string[] = [
   '增加值', '收入', '投资', '产量', '产值', '规模', '比重', '占比', '标准', '总额', '面积', '浓度', '人口', '消费', '支出',
-  '增速', '总量', '数量',
+  '增速', '总量', '数量', '营收', '营业收入', '零售额', '销售额', '出口', '进口', '出口额', '排放量', '覆盖率', '利润',
+  '用电量', '吞吐量', '发电量', '贷款', '余额', '普及率', '达标率', '合格率', '使用率',
 ];
 
 /** 比上年增加: a change against an earlier value, of the thing before it. */

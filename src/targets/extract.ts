@@ -19,6 +19,7 @@ import {
   COMPARISON_MARKERS,
   FORECAST_WORDS,
   GLOSSARY_HEADING_WORDS,
+  GROWTH_WORDS,
   NATION_COMPARED,
   PAST_YEARS_COUNTS,
   PAST_YEARS_LEAD,
@@ -128,6 +129,7 @@ function extractFromParagraph(paragraph: Paragraph, context: ParagraphContext): 
     const figures = findFigures(sentence.text).map((f) => shiftFigure(f, sentence.start));
     const listed = assignListItems(text, sentence, figures);
     for (const figure of figures) {
+      if (isThreshold(text, figure, figures)) continue;
       const item = listed.get(figure.start);
       const metric = item?.metric ?? describeMetric(text, figure, figures);
       if (metric.length === 0 || isTextStructureCount(figure, metric)) continue;
@@ -312,8 +314,22 @@ function kindOf(sentenceBefore: string, clause: string, context: ParagraphContex
   return 'target';
 }
 
+/**
+ * 生产总值超200亿元县（区）达26个, 10亿元以上项目120个: an amount right before a noun, with the
+ * clause's own figure after it, is the bar things are counted by, not a figure of anything.
+ */
+function isThreshold(text: string, figure: Figure, figures: readonly Figure[]): boolean {
+  if (figure.kind === 'count') return false;
+  const next = text[figure.end] ?? '';
+  if (!HAN_NOUN_START.test(next)) return false;
+  const clause = clauseAround(text, figure.start);
+  return figures.some((f) => f.start > figure.end && f.start < clause.end && f.kind === 'count');
+}
+const HAN_NOUN_START = /^(?![的以左上多和或至到、增下提降])\p{Script=Han}/u;
+
 // Counts of the text's own parts (重点任务有十项, 抓好7个方面重点任务) are structure, not figures of the world.
 const OWN_STRUCTURE = new RegExp(alternation(TEXT_STRUCTURE_WORDS));
+const GROWTH = new RegExp(alternation(GROWTH_WORDS));
 
 function isTextStructureCount(figure: Figure, metric: string): boolean {
   const value = typeof figure.base === 'number' ? figure.base : figure.base[1];
@@ -338,20 +354,23 @@ function assignListItems(text: string, sentence: Span, figures: Figure[]): Map<n
   const listed = figures.filter((f) => f.start > at && clauseAround(text, f.start).start <= at);
   if (listed.length < 2) return result;
   const measureClause = clauseAround(text, at);
-  let measure = text.slice(measureClause.start, at).trim();
-  // The items stand in the clause before the one that says 分别, or before 分别 in its own clause.
-  const itemsInClauseBefore = measure.length > 0 && measureClause.start > sentence.start;
-  const itemsText = itemsInClauseBefore
-    ? text.slice(clauseAround(text, measureClause.start - 2).start, measureClause.start - 1)
-    : measure;
-  const items = splitListItems(itemsText, listed.length);
+  const measure = text.slice(measureClause.start, at).trim();
+  // "分别降低13.5%、18%": a change said after 分别 is part of what each figure measures.
+  const change = GROWTH.exec(text.slice(at + 2, listed[0]!.start))?.[0] ?? '';
+  // The items stand before 分别 in its own clause (单位国内生产总值能耗和二氧化碳排放分别降低…), or
+  // in the clause before it (打造汽车、超高清视频…两大集群，规模分别达到…) with the measure after them.
+  let items = splitListItems(measure, listed.length);
+  let shared = '';
+  if (!items && measure.length > 0 && measureClause.start > sentence.start) {
+    items = splitListItems(text.slice(clauseAround(text, measureClause.start - 2).start, measureClause.start - 1), listed.length);
+    shared = measure;
+  }
   if (!items) return result;
-  // "居民医保和基本公共卫生服务经费…标准分别再提高": the items are the measured things themselves.
-  if (!itemsInClauseBefore) measure = '';
+  const list = items;
   listed.forEach((figure, i) => {
-    const item = items.items[i]!;
+    const item = list.items[i]!;
     result.set(figure.start, {
-      metric: `${item}${items.head}${measure}`,
+      metric: `${item}${list.head}${shared}${change}`,
       subject: item.replace(/[（(][^）)]*[）)]/g, ''),
     });
   });

@@ -11,6 +11,7 @@ import {
   DOING_ADVERBS,
   DOING_VERBS,
   EARLIER_PERIODS,
+  GROWTH_WORDS,
   HEDGES,
   LEADING_FILLERS,
   LIST_COUNT_CLASSIFIERS,
@@ -78,6 +79,9 @@ const COORDINATION = /[和及与、]$/;
 const COMPARED_WITH_BEFORE = new RegExp(
   `^(?:(?:${alternation(COMPARED_WITH)})(?:${alternation(EARLIER_PERIODS)})|(?:${alternation(ABOVE_BELOW)})(?:${alternation(COMPARED_WHOLES)}))`,
 );
+const TRAILING_GROWTH = new RegExp(`(?:${alternation(GROWTH_WORDS)})$`);
+const CHANGE_AT_START = new RegExp(`^(?:${alternation([...GROWTH_WORDS, ...COMPARED_WITH, ...ABOVE_BELOW])})`);
+
 /** After a money figure, a noun that ends its clause names what the money is (发放200亿元补贴). */
 const MONEY_NOUN_AFTER = /^\p{Script=Han}{2,4}$/u;
 
@@ -110,6 +114,8 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
     .slice(figure.end, next?.start ?? clause.end)
     .replace(/^[的]/, '')
     .replace(/[，\s]+$/, '');
+  // "新增35家…企业、总数达270家": what the count counts ends at the list's comma.
+  if (figure.kind === 'count' && after.includes('、') && !COORDINATION.test(after)) after = after.slice(0, after.indexOf('、'));
   // "2个世界级和4个国家级先进制造业产业集群": the noun after the last count is the first one's too.
   if (next && COORDINATION.test(after)) {
     const tail = text.slice(next.end, clause.end).replace(/^\p{Script=Han}{1,3}级/u, '');
@@ -124,7 +130,9 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
     const earlier = sentenceFigures.filter((f) => f.end <= figure.start).at(-1);
     if (earlier) {
       const earlierClause = clauseAround(text, earlier.start);
-      const lead = leadOf(text, earlierClause.start, earlier.start);
+      let lead = leadOf(text, earlierClause.start, earlier.start);
+      // "产量增长94.5%、达168.4万辆": the level is the thing's, the change was the figure before's.
+      if (earlier.kind !== figure.kind && !CHANGE_AT_START.test(metric)) lead = lead.replace(TRAILING_GROWTH, '');
       if (lead !== metric) metric = `${lead}${metric}`;
     } else if (clause.start > 0 && !/[。！？；]/.test(text[clause.start - 1] ?? '')) {
       // "继续实施退耕还林还草，今年拟安排500万亩": the clause before names what this one does.
@@ -181,11 +189,15 @@ const LIST_TAIL = new RegExp(`(?:${alternation(LIST_TAIL_WORDS)})$`);
 function withSharedTail(items: string[]): string[] {
   const last = items.at(-1)!;
   const width = items[0]!.length;
-  const short = items.slice(0, -1);
-  if (short.some((item) => item.length !== width) || width > 3 || last.length < width + 2) return items;
-  const tail = last.slice(width);
-  if (!LIST_TAIL.test(tail)) return items;
-  return [...short.map((item) => `${item}${tail}`), last];
+  const rest = items.slice(0, -1);
+  if (rest.every((item) => item.length === width) && width <= 3 && last.length >= width + 2 && LIST_TAIL.test(last.slice(width))) {
+    const tail = last.slice(width);
+    return [...rest.map((item) => `${item}${tail}`), last];
+  }
+  // 科技服务业、人力资源服务业营收: only the measure the last item ends with is shared.
+  const measure = LIST_TAIL.exec(last)?.[0];
+  if (measure === undefined || last.length <= measure.length || rest.some((item) => LIST_TAIL.test(item))) return items;
+  return [...rest.map((item) => `${item}${measure}`), last];
 }
 
 const LIST_HEAD = new RegExp(`(${alternation(LIST_HEAD_NOUNS)})$`);
