@@ -34,7 +34,7 @@ export const SIGN_AFTER: readonly string[] = ['长', '为', '是', '至', '到',
 export const REACHING_VERBS: readonly string[] = [
   '达到', '达', '为', '至', '到', '超过', '超', '突破', '迈上', '跃上', '站上', '逾', '近', '约', '不少于',
   '不低于', '不超过', '低于', '高于', '保持在', '控制在', '稳定在', '提高到', '提升到', '提升至', '提高至',
-  '增加到', '增至', '降至', '下降到', '完成', '实现', '在',
+  '增加到', '增至', '降至', '下降到', '完成', '实现', '在', '连跨', '跨上', '跨越', '迈过',
 ];
 
 /** Words before a verb of reaching that only say how sure or how shared the figure is. */
@@ -70,6 +70,21 @@ export const BARE_MEASURES: readonly string[] = ['比例', '标准', '比重', '
 /** A metric of only these measures a change or share of the thing named before it in the sentence. */
 export const CHANGE_WORDS: readonly string[] = ['年均增长', '同比增长', '增长', '提高', '下降', '降低', '增加', '减少', '占比', '比重'];
 
+/**
+ * Words that name two things at once, which a 分别 list gives a figure each (城乡居民人均可支配收入
+ * 分别增长5%、6%: 城镇居民…5%, 农村居民…6%).
+ */
+export const PAIRED_WORDS: Readonly<Record<string, readonly string[]>> = {
+  城乡: ['城镇', '农村'],
+  中外: ['中方', '外方'],
+  进出口: ['进口', '出口'],
+  中西部: ['中部', '西部'],
+  东中西部: ['东部', '中部', '西部'],
+};
+
+/** Words that make a metric another measure of its thing (人均, 年均, 累计): asked without them, it is not the one. */
+export const MEASURE_MODIFIERS: readonly string[] = ['人均', '年均', '日均', '平均', '累计', '户均'];
+
 /** Words of a change of a thing (增长5%, 下降3%): a metric with one measures the change, not the level. */
 export const GROWTH_WORDS: readonly string[] = ['增长', '提高', '下降', '降低', '增加', '减少', '增速', '增幅', '涨幅', '上涨', '扩大', '缩小'];
 
@@ -77,6 +92,10 @@ export const GROWTH_WORDS: readonly string[] = ['增长', '提高', '下降', '�
 export const OTHER_MEASURE_WORDS: readonly string[] = [
   '比上年', '比去年', '较上年', '增长', '增加', '提高', '下降', '降低', '增速', '增幅', '占比', '比重',
 ];
+
+/** A stock against a flow: 总数 and 累计 count all the things, 新增 only those added. */
+export const TOTAL_MEASURES: readonly string[] = ['总数', '累计', '总量', '总规模', '共计', '合计'];
+export const NEW_MEASURES: readonly string[] = ['新增', '新建', '新培育', '新认定'];
 
 /** 高于全国15.9个百分点: a difference from another's value, of the thing before it. */
 export const ABOVE_BELOW: readonly string[] = ['高于', '低于', '快于', '慢于', '超出', '高出', '超过'];

@@ -7,14 +7,14 @@ export type Ask = 'amount' | 'count' | 'share' | 'growth' | 'when' | 'list' | 'a
 /** The first row whose words the question holds decides the kind of answer; order matters. */
 export const ASK_WORDS: readonly { readonly ask: Ask; readonly words: readonly string[] }[] = [
   { ask: 'when', words: ['什么时候', '何时', '哪年', '哪一年', '几月', '时间表', '啥时候'] },
-  { ask: 'list', words: ['哪些', '有哪几', '列出', '都有什么', '清单'] },
+  { ask: 'list', words: ['哪些', '有哪几', '列出', '都有什么', '清单', '各要', '各自', '分别'] },
   { ask: 'share', words: ['占比', '比重', '比例', '份额'] },
   { ask: 'growth', words: ['增长', '增速', '涨幅', '提高多少', '下降多少'] },
   {
     ask: 'count',
     words: ['几个', '几家', '几台', '几项', '几座', '几所', '多少个', '多少家', '多少台', '多少项', '多少座', '多少所', '多少人', '数量', '个数', '家数', '几'],
   },
-  { ask: 'amount', words: ['规模', '多少钱', '金额', '多少亿', '多少万', '产值', '增加值', '收入', '投资', '总量', '元'] },
+  { ask: 'amount', words: ['规模', '多少钱', '金额', '多少亿', '多少万', '产值', '增加值', '收入', '投资', '总量', '元', '额度'] },
 ];
 
 /** Words that say how a question asks, not what it asks about. */
@@ -24,7 +24,7 @@ export const QUESTION_GRAMMAR: readonly string[] = [
   '预期', '到', '为', '请问', '请', '告诉', '我', '一下', '情况', '具体', '数字', '数据', '指标', '怎样', '如何',
   '全市', '全省', '年', '在', '之', '和', '与', '及', '中', '里', '上', '多大', '大', '那', '呀', '吧', '需要',
   '能', '可以', '期间', '总共', '一共', '共', '所有', '时候', '全年', '数量', '个数', '家数', '数目', '再', '还', '又',
-  '这个', '那个', '现在', '控制', '保持',
+  '这个', '那个', '现在', '控制', '保持', '额度', '给', '给了', '各', '各要', '分别', '各自',
 ];
 
 /** Words that say little on their own: a match on them counts for less in ranking. */

@@ -61,6 +61,7 @@ export const ENGLISH_TERMS: readonly Rewrite[] = [
   { typed: ['per capita disposable income', 'disposable income'], written: '人均可支配收入', reason: 'English' },
   { typed: ['consumer prices', 'consumer price index', 'inflation'], written: '居民消费价格涨幅', reason: 'English' },
   { typed: ['special bonds', 'special-purpose bonds', 'special bond'], written: '专项债券', reason: 'English' },
+  { typed: ['central budget investment', 'central government budget investment'], written: '中央预算内投资', reason: 'English' },
   { typed: ['new urban jobs', 'urban jobs', 'new jobs'], written: '城镇新增就业', reason: 'English' },
   { typed: ['industrial value added', 'industrial output'], written: '规模以上工业增加值', reason: 'English' },
   { typed: ['growth'], written: '增长', reason: 'English' },

@@ -24,11 +24,13 @@ export interface UnitRow {
   /** How the unit is written in `unit` when the source uses a variant form (％ → %). */
   readonly written?: string;
   readonly only?: UnitCondition;
+  /** Characters after which the word begins another word instead (台阶, 人才, 项目, 部署): no unit there. */
+  readonly notBefore?: string;
 }
 
 const row = (kind: FigureKind, base: string, extra: Omit<UnitRow, 'kind' | 'base'> = {}): UnitRow => ({ kind, base, ...extra });
 const money = (base: string): UnitRow => row('money', base);
-const count = (base: string): UnitRow => row('count', base);
+const count = (base: string, notBefore?: string): UnitRow => row('count', base, notBefore ? { notBefore } : {});
 
 /** Currencies, also read when they come before the number (人民币3.14, 港币两千九百六十元). */
 export const CURRENCIES: Readonly<Record<string, UnitRow>> = {
@@ -57,13 +59,13 @@ export const UNITS: Readonly<Record<string, UnitRow>> = {
   个百分点: row('percentage_points', '个百分点'), 百分点: row('percentage_points', '个百分点'),
   倍: row('other', '倍'),
 
-  个: count('个'), 個: count('个'), 家: count('家'), 台: count('台'), 套: count('套'),
+  个: count('个'), 個: count('个'), 家: count('家', '庭电乡园'), 台: count('台', '阶账湾风'), 套: count('套', '餐'),
   '台(套)': count('台(套)'), '台（套）': count('台(套)'),
-  人: count('人'), 人次: count('人次'), 名: count('名'), 项: count('项'), 所: count('所'),
-  座: count('座'), 户: count('户'), 件: count('件'), 辆: count('辆'), 条: count('条'),
+  人: count('人', '才均口员民工大'), 人次: count('人次'), 名: count('名', '单额录'), 项: count('项', '目'), 所: count('所', '有得'),
+  座: count('座'), 户: count('户', '籍口'), 件: count('件'), 辆: count('辆'), 条: count('条', '件例款'),
   处: count('处'), 张: count('张'), 场: count('场'), 艘: count('艘'), 架: count('架'),
   栋: count('栋'), 头: count('头'), 次: count('次'), 种: count('种'), 类: count('类'),
-  款: count('款'), 部: count('部'), 例: count('例'), 株: count('株'), 宗: count('宗'), 轮: count('轮'),
+  款: count('款'), 部: count('部', '门署分队委'), 例: count('例'), 株: count('株'), 宗: count('宗'), 轮: count('轮'),
   辆次: count('辆次'), 架次: count('架次'), 艘次: count('艘次'), 批次: count('批次'),
   列: count('列'), 只: count('只'), 场次: count('场次'), 班次: count('班次'), 班列: count('班列'),
 

@@ -2,12 +2,12 @@
 // name the thing asked about, in the documents' own vocabulary. The words come from the lexicon.
 import { alternation } from '../lexicon/pattern.ts';
 import { latinPlaceNames, NATION, NATION_QUERY_WORDS, PLACES } from '../lexicon/places.ts';
-import { PREFIX_QUALIFIERS, REACHING_VERBS, SUFFIX_QUALIFIERS } from '../lexicon/phrases.ts';
+import { PAIRED_WORDS, PREFIX_QUALIFIERS, REACHING_VERBS, SUFFIX_QUALIFIERS } from '../lexicon/phrases.ts';
 import { ASKS_FOR_FORECAST, ASK_WORDS, QUESTION_GRAMMAR, type Ask } from '../lexicon/questions.ts';
 import { UNITS } from '../lexicon/units.ts';
 import type { FigureKind } from '../model.ts';
 import { createRewriter, ENGLISH_TERMS, SYNONYMS, type Rewrite } from '../lexicon/synonyms.ts';
-import { findRegionMentions } from '../targets/regions.ts';
+import { findInstitutionPlaces, findRegionMentions, provinceOf } from '../targets/regions.ts';
 import { YEAR_END_WORDS } from '../lexicon/time.ts';
 import { findYearMentions } from '../targets/years.ts';
 import { createPhraseFolder } from '../text/fold.ts';
@@ -21,6 +21,11 @@ export interface Question {
   /** Folded (width, script, case) and with the synonyms rewritten to the documents' words. */
   text: string;
   region: string | null;
+  /**
+   * When no place is the subject but one is named in an institution's name (兰州中川机场): the
+   * places its figures may be reported under, the place and its province.
+   */
+  within: string[] | null;
   year: number | null;
   /** First and last year when the question names a period (十三五时期 → [2016, 2020]). */
   period: [number, number] | null;
@@ -68,6 +73,13 @@ function withYearsWritten(text: string): string {
     .replace(/(?<![0-9.])([0-4]\d|9\d)年/g, (_, year: string) => `${Number(year) >= 90 ? '19' : '20'}${year}年`);
 }
 
+/** 城乡居民收入 asks about two things the documents state apart: 城镇和农村居民收入. */
+function withPairsSpelledOut(text: string): string {
+  let out = text;
+  for (const [word, parts] of Object.entries(PAIRED_WORDS)) if (out.includes(word)) out = out.replaceAll(word, parts.join('和'));
+  return out;
+}
+
 export function createQuestionReader(options: QuestionReaderOptions): QuestionReader {
   const { segmenter, latestYear } = options;
   // The places' Latin names are worked out on the first question typed in Latin letters.
@@ -113,9 +125,11 @@ export function createQuestionReader(options: QuestionReaderOptions): QuestionRe
   return (original) => {
     let text = withYearsWritten(script.fold(original).replace(TRAILING_PUNCTUATION, ''));
     if (/[a-z]{2}/.test(text)) text = (rewriteEnglish ??= latinRewriter())(text);
-    text = rewriteSynonyms(text);
+    text = withPairsSpelledOut(rewriteSynonyms(text));
     const regionMention = findRegionMentions(text)[0];
     const region = regionMention?.region ?? (NATION_ASKED.test(text) ? NATION : null);
+    const site = region === null ? findInstitutionPlaces(text)[0] : undefined;
+    const within = site === undefined ? null : [...new Set([site.region, provinceOf(site.region) ?? site.region])];
     // Without a place, GDP is the nation's: 国内生产总值, as the national reports write it.
     if (region === null || region === NATION) text = text.replace(/(?<!国内)生产总值/g, '国内生产总值');
     // 全年 in a question means "in the year", not a particular one.
@@ -126,6 +140,6 @@ export function createQuestionReader(options: QuestionReaderOptions): QuestionRe
     const ask = ASKS.find(({ pattern }) => pattern.test(text))?.ask ?? 'any';
     const words = contentWords(text);
     const past = year !== null && latestYear !== null && year < latestYear;
-    return { original, text, region, year, period, ask, forecast: FORECAST_ASKED.test(text), past, words, unitKind: unitKindOf(text) };
+    return { original, text, region, within, year, period, ask, forecast: FORECAST_ASKED.test(text), past, words, unitKind: unitKindOf(text) };
   };
 }

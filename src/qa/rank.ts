@@ -2,7 +2,7 @@
 // must be found in what the target measures, and the kind of figure must fit what is asked.
 import { alternation } from '../lexicon/pattern.ts';
 import { NATION } from '../lexicon/places.ts';
-import { GROWTH_WORDS } from '../lexicon/phrases.ts';
+import { GROWTH_WORDS, MEASURE_MODIFIERS } from '../lexicon/phrases.ts';
 import { ASKS_FOR_RESULT, ASKS_FOR_TARGET, GENERIC_WORDS } from '../lexicon/questions.ts';
 import type { Target } from '../model.ts';
 import { foldForMatching } from '../text/fold.ts';
@@ -23,6 +23,7 @@ const GENERIC: ReadonlySet<string> = new Set(GENERIC_WORDS);
 const ASKS_TARGET = new RegExp(alternation(ASKS_FOR_TARGET));
 const ASKS_RESULT = new RegExp(alternation(ASKS_FOR_RESULT));
 const CHANGE = new RegExp(alternation(GROWTH_WORDS));
+const MODIFIER = new RegExp(alternation(MEASURE_MODIFIERS));
 
 function weightOf(word: string): number {
   if (GENERIC.has(word)) return 0.6;
@@ -113,6 +114,11 @@ export function createRanker(segmenter: Segmenter): Ranker {
 
   function score(question: Question, target: Target): ScoredTarget | null {
     if (question.region !== null && target.region !== question.region) return null;
+    // A question that names no place asks for the nation's figure (or one no place is known for),
+    // never a province's.
+    if (question.region === null) {
+      if (question.within !== null ? !question.within.includes(target.region ?? '') : target.region !== null && target.region !== NATION) return null;
+    }
     if (question.year !== null && target.year !== null && target.year !== question.year) return null;
     const words = wordsOf(target);
     let total = 0;
@@ -149,6 +155,8 @@ export function createRanker(segmenter: Segmenter): Ranker {
     if (question.past && !asksTarget && target.year === question.year) value += target.kind === 'actual' ? 0.15 : target.kind === 'forecast' ? 0.1 : -0.1;
     // A change (增长5%) answers a question about a change; a level (产量168万辆) one about the level.
     if (question.unitKind !== null && target.figure !== null) value += target.figure.kind === question.unitKind ? 0.1 : -0.15;
+    const modifier = MODIFIER.exec(target.metric);
+    if (modifier && !question.text.includes(modifier[0])) value -= 0.08;
     const changes = CHANGE.test(target.metric);
     if (changes && !CHANGE.test(question.text) && question.ask !== 'growth' && question.ask !== 'share') value -= 0.2;
     return { target, score: value, recall, metricHit };

@@ -34,7 +34,8 @@ export function createRetriever(index: SearchIndex): Retriever {
     candidates(question, limit = CANDIDATES) {
       const tokens = queryTokens(question);
       if (tokens.length === 0) return [];
-      const hits = searchTargets(index, { tokens, ...(question.region !== null ? { region: question.region } : {}), limit });
+      const region = question.region ?? question.within;
+      const hits = searchTargets(index, { tokens, ...(region !== null ? { region } : {}), limit });
       return hits.map((h) => h.target);
     },
     passages(question) {

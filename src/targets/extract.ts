@@ -21,6 +21,7 @@ import {
   GLOSSARY_HEADING_WORDS,
   GROWTH_WORDS,
   NATION_COMPARED,
+  PAIRED_WORDS,
   PAST_YEARS_COUNTS,
   PAST_YEARS_LEAD,
   RESULT_SO_FAR_WORDS,
@@ -359,7 +360,7 @@ function assignListItems(text: string, sentence: Span, figures: Figure[]): Map<n
   const change = GROWTH.exec(text.slice(at + 2, listed[0]!.start))?.[0] ?? '';
   // The items stand before 分别 in its own clause (单位国内生产总值能耗和二氧化碳排放分别降低…), or
   // in the clause before it (打造汽车、超高清视频…两大集群，规模分别达到…) with the measure after them.
-  let items = splitListItems(measure, listed.length);
+  let items = splitListItems(measure, listed.length) ?? pairedItems(measure, listed.length);
   let shared = '';
   if (!items && measure.length > 0 && measureClause.start > sentence.start) {
     items = splitListItems(text.slice(clauseAround(text, measureClause.start - 2).start, measureClause.start - 1), listed.length);
@@ -375,6 +376,17 @@ function assignListItems(text: string, sentence: Span, figures: Figure[]): Map<n
     });
   });
   return result;
+}
+
+/** 城乡居民人均可支配收入 with two figures: 城镇居民人均可支配收入, 农村居民人均可支配收入. */
+function pairedItems(text: string, count: number): { items: string[]; head: string } | null {
+  for (const [word, parts] of Object.entries(PAIRED_WORDS)) {
+    const at = text.indexOf(word);
+    if (at < 0 || parts.length !== count) continue;
+    const rest = text.slice(at + word.length);
+    return { items: parts.map((part) => `${text.slice(0, at)}${part}${rest}`.replace(/^(?:全省|全市|全区)/, '')), head: '' };
+  }
+  return null;
 }
 
 const YEAR_END = alternation(YEAR_END_WORDS);

@@ -12,6 +12,8 @@ import {
   DOING_VERBS,
   EARLIER_PERIODS,
   GROWTH_WORDS,
+  NEW_MEASURES,
+  TOTAL_MEASURES,
   HEDGES,
   LEADING_FILLERS,
   LIST_COUNT_CLASSIFIERS,
@@ -77,8 +79,11 @@ const COORDINATION = /[和及与、]$/;
 // "比上年增加1.6万亿元" is a change in the thing of the figure before it.
 // "高于全国15.9个百分点" is the difference of that thing from another's.
 const COMPARED_WITH_BEFORE = new RegExp(
-  `^(?:(?:${alternation(COMPARED_WITH)})(?:${alternation(EARLIER_PERIODS)})|(?:${alternation(ABOVE_BELOW)})(?:${alternation(COMPARED_WHOLES)}))`,
+  `^(?:(?:${alternation(COMPARED_WITH)})(?:${alternation(EARLIER_PERIODS)})|(?:${alternation(ABOVE_BELOW)}|占)(?:${alternation(COMPARED_WHOLES)}))`,
 );
+const TOTAL_WORDS = new RegExp(`^(?:${alternation(TOTAL_MEASURES)})`);
+const NEW_WORDS = new RegExp(`^(?:${alternation(NEW_MEASURES)})`);
+
 const TRAILING_GROWTH = new RegExp(`(?:${alternation(GROWTH_WORDS)})$`);
 const CHANGE_AT_START = new RegExp(`^(?:${alternation([...GROWTH_WORDS, ...COMPARED_WITH, ...ABOVE_BELOW])})`);
 
@@ -114,8 +119,9 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
     .slice(figure.end, next?.start ?? clause.end)
     .replace(/^[的]/, '')
     .replace(/[，\s]+$/, '');
-  // "新增35家…企业、总数达270家": what the count counts ends at the list's comma.
-  if (figure.kind === 'count' && after.includes('、') && !COORDINATION.test(after)) after = after.slice(0, after.indexOf('、'));
+  // "新增35家…企业、总数达270家", "达到1.3万亿元、增长5.8%": what follows the list's comma is the
+  // next figure's.
+  if (after.includes('、') && !COORDINATION.test(after)) after = after.slice(0, after.indexOf('、'));
   // "2个世界级和4个国家级先进制造业产业集群": the noun after the last count is the first one's too.
   if (next && COORDINATION.test(after)) {
     const tail = text.slice(next.end, clause.end).replace(/^\p{Script=Han}{1,3}级/u, '');
@@ -129,8 +135,15 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
   if (MEASURE_ONLY.test(metric) || COMPARED_WITH_BEFORE.test(metric) || isBareMeasure(metric)) {
     const earlier = sentenceFigures.filter((f) => f.end <= figure.start).at(-1);
     if (earlier) {
+      // The thing the figure before measures, as its own metric says it (recursively: 达到1.3万亿元、
+      // 增长5.8% takes 地区生产总值 from the clause before the first).
+      // A level after a count (连跨4个千亿台阶，…达到1.3万亿元) shares its thing, not what it counts.
       const earlierClause = clauseAround(text, earlier.start);
-      let lead = leadOf(text, earlierClause.start, earlier.start);
+      let lead = earlier.kind === 'count' && figure.kind !== 'count'
+        ? leadOf(text, earlierClause.start, earlier.start)
+        : describeMetric(text, earlier, sentenceFigures);
+      // "新增35家…企业、总数达270家": a total is of the things, not of the new ones.
+      if (TOTAL_WORDS.test(metric)) lead = lead.replace(NEW_WORDS, '');
       // "产量增长94.5%、达168.4万辆": the level is the thing's, the change was the figure before's.
       if (earlier.kind !== figure.kind && !CHANGE_AT_START.test(metric)) lead = lead.replace(TRAILING_GROWTH, '');
       if (lead !== metric) metric = `${lead}${metric}`;

@@ -59,6 +59,27 @@ const NOT_A_PLACE = new RegExp(`^\\p{Script=Han}{0,4}?(?:${alternation(NOT_A_PLA
 
 /** Every place named in the text, in order, leftmost and longest first. */
 export function findRegionMentions(text: string): RegionMention[] {
+  return scanPlaces(text, false);
+}
+
+/**
+ * The places named only as part of an institution's or a site's name (兰州中川机场, 宁波舟山港):
+ * not the subject of a figure, but where the thing asked about is.
+ */
+export function findInstitutionPlaces(text: string): RegionMention[] {
+  return scanPlaces(text, true);
+}
+
+const PROVINCE_OF: ReadonlyMap<string, string> = new Map(
+  PLACES.filter((p) => p.province !== undefined).map((p) => [p.name, p.province!]),
+);
+
+/** The short name of the province a place lies in (合肥 → 安徽), itself for a province, null if unknown. */
+export function provinceOf(place: string): string | null {
+  return PROVINCE_OF.get(place) ?? null;
+}
+
+function scanPlaces(text: string, institutions: boolean): RegionMention[] {
   const mentions: RegionMention[] = [];
   let i = 0;
   while (i < text.length) {
@@ -69,7 +90,7 @@ export function findRegionMentions(text: string): RegionMention[] {
       continue;
     }
     const end = i + found.form.length;
-    if (!NOT_A_PLACE.test(text.slice(end, end + 6))) mentions.push({ region: found.region, level: found.level, start: i, end });
+    if (NOT_A_PLACE.test(text.slice(end, end + 6)) === institutions) mentions.push({ region: found.region, level: found.level, start: i, end });
     i = end;
   }
   return mentions;

@@ -283,6 +283,8 @@ function readAmountBody(text: string, start: number, standalone: boolean): Amoun
   const word = unitMatch[0];
   // A Latin unit must end where its letters do: 5P is computing power, 5PM no unit.
   if (/[A-Za-z]$/.test(word) && /[A-Za-z]/.test(text[unitAt + word.length] ?? '')) return bare;
+  // 千亿台阶, 1万人才: the word begins another word there.
+  if (UNITS[word]!.notBefore?.includes(text[unitAt + word.length] ?? '\0')) return bare;
   const def = UNITS[word]!;
   at = unitAt + word.length;
   let baseUnit = def.base;
