@@ -6,6 +6,8 @@
 // the title (2025年广东省政府工作报告), a year in the file name (2025_national_…), and last the
 // latest "N年工作回顾" heading, since a review of year N is delivered in N+1.
 import type { Article } from '../model.ts';
+import { alternation } from '../lexicon/pattern.ts';
+import { LAYING_OUT_VERBS, PLANNED_WORK_WORDS } from '../lexicon/time.ts';
 import { isDateline, isNumberedHeading, type DocumentLayout } from './layout.ts';
 
 export interface DocumentMeta {
@@ -65,6 +67,23 @@ export function yearAfterLatestReview(articles: readonly Article[]): number | nu
   return latest === null ? null : latest + 1;
 }
 
+const WORK = alternation(PLANNED_WORK_WORDS);
+const LAY_OUT = alternation(LAYING_OUT_VERBS);
+const PLANNING = new RegExp(
+  `((?:19|20)\\d{2})年[^，。；]{0,8}?(?:${WORK})[^，。；]{0,6}?(?:${LAY_OUT})|(?:${LAY_OUT})[^，。；]{0,4}?((?:19|20)\\d{2})年[^，。；]{0,6}?(?:${WORK})`,
+);
+
+/** The year before the one whose work the document lays out (对2020年重点工作进行了部署 → 2019), else null. */
+export function yearFromPlannedWork(articles: readonly Article[]): number | null {
+  for (const article of articles) {
+    for (const p of article.paragraphs) {
+      const m = PLANNING.exec(p.text);
+      if (m !== null) return Number(m[1] ?? m[2]) - 1;
+    }
+  }
+  return null;
+}
+
 export function documentYear(file: string, title: string | null, layout: DocumentLayout): number | null {
   for (const line of layout.header) {
     const year = yearFromDateline(line);
@@ -74,7 +93,7 @@ export function documentYear(file: string, title: string | null, layout: Documen
     const m = YEAR_IN_TEXT.exec(title);
     if (m !== null) return Number(m[1]);
   }
-  return yearFromFileName(file) ?? yearAfterLatestReview(layout.articles);
+  return yearFromFileName(file) ?? yearAfterLatestReview(layout.articles) ?? yearFromPlannedWork(layout.articles);
 }
 
 export function documentMeta(file: string, layout: DocumentLayout): DocumentMeta {

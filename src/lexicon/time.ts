@@ -59,3 +59,11 @@ export const COMPARED_BASE_AFTER: readonly string[] = ['相比', '相较', '比�
 
 /** After "N年", words that make it a time limit counted from the document's year (力争3年内). */
 export const WITHIN_YEARS_WORDS: readonly string[] = ['内', '时间'];
+
+/**
+ * A document that states no date speaks from the year before the one whose work it lays out
+ * (会议对2020年重点工作进行了部署: said in 2019). The words of such a sentence: the work planned and
+ * the verbs of laying it out.
+ */
+export const PLANNED_WORK_WORDS: readonly string[] = ['工作', '任务'];
+export const LAYING_OUT_VERBS: readonly string[] = ['部署', '安排'];

@@ -43,6 +43,11 @@ type SectionRole = 'review' | 'plan' | 'glossary';
 /** Where a paragraph stands: what its document, article and section say of place and time. */
 interface ParagraphContext {
   documentYear: number | null;
+  /**
+   * True for a report (a title, or a review of its year): its sections speak of its year. A news
+   * page's stories speak of plans of their own, whose years their sentences give.
+   */
+  isReport: boolean;
   /** The report's own place: what 全省 and a sentence without a place speak of. */
   documentRegion: string | null;
   /** The region the article speaks of when a sentence names none (a news story's place). */
@@ -59,6 +64,7 @@ const NATIONAL_BODY = new RegExp(alternation(NATIONAL_BODIES));
 export function extractTargets(document: Document): Target[] {
   const targets: Target[] = [];
   const documentRegion = regionOfDocument(document);
+  const isReport = document.title !== null || document.articles.some((a) => REVIEW_HEADING.test(a.headline));
   let previousArticleRegion: string | null = documentRegion;
   for (const article of document.articles) {
     const articleRegion = regionOfArticle(article, previousArticleRegion, documentRegion);
@@ -71,6 +77,7 @@ export function extractTargets(document: Document): Target[] {
       targets.push(
         ...extractFromParagraph(paragraph, {
           documentYear: document.year,
+          isReport,
           documentRegion,
           articleRegion,
           heading: headingYear ? datingOf(headingYear) : null,
@@ -264,7 +271,7 @@ function datingOf(mention: YearMention): Dating {
 
 /** The year a section speaks of: a review the year before the report's, a plan the report's own. */
 function sectionYear(context: ParagraphContext): number | null {
-  if (context.documentYear === null) return null;
+  if (context.documentYear === null || !context.isReport) return null;
   return context.role === 'review' ? context.documentYear - 1 : context.documentYear;
 }
 
