@@ -24,7 +24,7 @@ export const QUESTION_GRAMMAR: readonly string[] = [
   '预期', '到', '为', '请问', '请', '告诉', '我', '一下', '情况', '具体', '数字', '数据', '指标', '怎样', '如何',
   '全市', '全省', '年', '在', '之', '和', '与', '及', '中', '里', '上', '多大', '大', '那', '呀', '吧', '需要',
   '能', '可以', '期间', '总共', '一共', '共', '所有', '时候', '全年', '数量', '个数', '家数', '数目', '再', '还', '又',
-  '这个', '那个', '现在', '控制', '保持', '额度', '给', '给了', '各', '各要', '分别', '各自',
+  '这个', '那个', '现在', '控制', '保持', '额度', '给', '给了', '各', '各要', '分别', '各自', '定为', '定了', '定', '设定',
 ];
 
 /** Words that say little on their own: a match on them counts for less in ranking. */
@@ -34,8 +34,21 @@ export const GENERIC_WORDS: readonly string[] = [
 ];
 
 /** A question with these asks for a plan. */
-export const ASKS_FOR_TARGET: readonly string[] = ['目标', '要', '将', '力争', '计划'];
+export const ASKS_FOR_TARGET: readonly string[] = ['目标', '要', '将', '力争', '计划', '预期', '定为', '安排'];
 /** A question with these asks for a result. */
 export const ASKS_FOR_RESULT: readonly string[] = ['已经', '完成了', '实际', '累计', '建设了', '达到了', '增长了', '减少了', '下降了', '提高了', '实现了'];
 /** A question with these asks for a forecast. */
 export const ASKS_FOR_FORECAST: readonly string[] = ['预计', '预测'];
+
+/**
+ * English words that are a question's grammar. Any other English word a question keeps after its
+ * terms are translated names something the documents would have to say: it must be found.
+ */
+export const ENGLISH_GRAMMAR: readonly string[] = [
+  'a', 'an', 'the', 'of', 'for', 'in', 'on', 'at', 'to', 'by', 'and', 'or', 'with', 'from', 'as', 'is', 'are', 'was', 'were',
+  'be', 'been', 'do', 'does', 'did', 'what', 'which', 'how', 'much', 'many', 'big', 'large', 'high', 'its', 'it', 'this',
+  'that', 'these', 'those', 'set', 'planned', 'plan', 'plans', 'year', 'years', 'per', 'cent', 'percent', 's', 'chinas',
+  'please', 'tell', 'me', 'about', 'show', 'give', 'level', 'figure', 'number', 'amount', 'total', 'will', 'would', 'should',
+  'expected', 'expect', 'reach', 'reached', 'grow', 'grew', 'rise', 'rose', 'last', 'next', 'new', 'quota', 'rate',
+  'government', 'official', 'annual',
+];

@@ -48,6 +48,8 @@ function conflictingTargets(best: ScoredTarget, ranked: ScoredTarget[]): Target[
         t.figure !== null &&
         best.target.figure !== null &&
         t.region === best.target.region &&
+        // A plan and its result differ as a matter of course; documents differ only in the same kind.
+        t.kind === best.target.kind &&
         (t.year === best.target.year || t.year === null || best.target.year === null) &&
         JSON.stringify(t.period) === JSON.stringify(best.target.period) &&
         t.figure.baseUnit === best.target.figure.baseUnit &&

@@ -3,7 +3,7 @@
 import { alternation } from '../lexicon/pattern.ts';
 import { latinPlaceNames, NATION, NATION_QUERY_WORDS, PLACES } from '../lexicon/places.ts';
 import { PAIRED_WORDS, PREFIX_QUALIFIERS, REACHING_VERBS, SUFFIX_QUALIFIERS } from '../lexicon/phrases.ts';
-import { ASKS_FOR_FORECAST, ASK_WORDS, QUESTION_GRAMMAR, type Ask } from '../lexicon/questions.ts';
+import { ASKS_FOR_FORECAST, ASK_WORDS, ENGLISH_GRAMMAR, QUESTION_GRAMMAR, type Ask } from '../lexicon/questions.ts';
 import { UNITS } from '../lexicon/units.ts';
 import type { FigureKind } from '../model.ts';
 import { createRewriter, ENGLISH_TERMS, SYNONYMS, type Rewrite } from '../lexicon/synonyms.ts';
@@ -53,6 +53,7 @@ export type QuestionReader = (question: string) => Question;
 
 // How a question asks: its grammar, and the qualifiers and verbs of reaching it may borrow from
 // the documents (控制在多少以内, 要达到多少以上), which say nothing of the thing asked about.
+const ENGLISH_GRAMMAR_WORDS: ReadonlySet<string> = new Set(ENGLISH_GRAMMAR);
 const GRAMMAR = new Set([...QUESTION_GRAMMAR, ...Object.keys(PREFIX_QUALIFIERS), ...Object.keys(SUFFIX_QUALIFIERS), ...REACHING_VERBS]);
 // A unit in a question (多少斤, 几个) says what kind of figure it wants, not what the thing is.
 const UNIT_KINDS: ReadonlyMap<string, FigureKind> = new Map(Object.entries(UNITS).map(([word, row]) => [word, row.kind]));
@@ -106,8 +107,11 @@ export function createQuestionReader(options: QuestionReaderOptions): QuestionRe
       at = span.end;
     }
     scoped = `${scoped}${text.slice(at)}`.replace(NATION_NAMED, ' ');
-    // English words left over after the names above were translated are the question's grammar.
-    const words = segmenter.cut(scoped).filter((w) => !GRAMMAR.has(w) && !UNIT_KINDS.has(w) && !/^\d+$/.test(w) && !/^[a-z]+$/.test(w));
+    // English words left over after its terms were translated are grammar when they are known as
+    // such; any other names something the documents must say (an untranslated "materials").
+    const words = segmenter
+      .cut(scoped)
+      .filter((w) => !GRAMMAR.has(w) && !UNIT_KINDS.has(w) && !/^\d+$/.test(w) && !ENGLISH_GRAMMAR_WORDS.has(w.replace(/'s$/, '')));
     return [...new Set(words)];
   }
 

@@ -148,8 +148,10 @@ export function createRanker(segmenter: Segmenter): Ranker {
     if (question.region === null && target.region === NATION) value += 0.03;
     if (question.forecast && target.kind === 'forecast') value += 0.1;
     const asksTarget = ASKS_TARGET.test(question.text);
-    if (asksTarget && target.kind === 'target') value += 0.05;
-    if (ASKS_RESULT.test(question.text) && target.kind === 'actual') value += 0.1;
+    const asksResult = ASKS_RESULT.test(question.text);
+    // A question that asks for a plan is not answered by a result, nor one that asks for a result by a plan.
+    if (asksTarget && !asksResult) value += target.kind === 'target' ? 0.05 : target.kind === 'actual' ? -0.15 : 0;
+    if (asksResult && !asksTarget) value += target.kind === 'actual' ? 0.1 : target.kind === 'target' ? -0.1 : 0;
     // A past year's value is its result, which a later report states, unless a plan is asked for.
     // (A forecast of a past year is the best a report could state then.)
     if (question.past && !asksTarget && target.year === question.year) value += target.kind === 'actual' ? 0.15 : target.kind === 'forecast' ? 0.1 : -0.1;

@@ -43,7 +43,8 @@ const YEAR_PATTERN = new RegExp(
 );
 const SINCE_AFTER = new RegExp(`^(?:${alternation(SINCE_WORDS)})`);
 const BASE_AFTER = new RegExp(`^(?:${alternation(COMPARED_BASE_AFTER)})`);
-const BASE_BEFORE = new RegExp(`(?:${alternation(COMPARED_WITH)}|与|同)$`);
+// 比去年, 较2020年, 与2020年相比, 从去年的2.1%提高到2.3%: the year the change starts from.
+const BASE_BEFORE = new RegExp(`(?:${alternation(COMPARED_WITH)}|与|同|从)$`);
 
 /** A year the text names only as the start of a span or the base of a comparison. */
 function datesNothing(text: string, start: number, end: number): boolean {
