@@ -111,6 +111,33 @@ describe('command line', () => {
     expect(asked.stderr).toMatch(/lexicon\.jsonl:1: expected/);
   });
 
+  it('prints the commands and options for help and --help, exit 0', () => {
+    for (const args of [['help'], ['--help'], ['ask', '-h']]) {
+      const { code, stdout } = cli(args);
+      expect(code, args.join(' ')).toBe(0);
+      for (const word of ['index', 'ask', 'targets', 'figures', 'eval', 'serve', 'chat', '--seeds', '--index', '--sample']) expect(stdout).toContain(word);
+    }
+  });
+
+  it('draws a sample of targets by seed: the same seed, the same targets', () => {
+    const first = jsonLines(cli(['targets', '--json', '--sample', '5', '--seed', '3']).stdout).map((t) => TargetSchema.parse(t).id);
+    const again = jsonLines(cli(['targets', '--json', '--sample', '5', '--seed', '3']).stdout).map((t) => TargetSchema.parse(t).id);
+    const other = jsonLines(cli(['targets', '--json', '--sample', '5', '--seed', '4']).stdout).map((t) => TargetSchema.parse(t).id);
+    expect(first).toHaveLength(5);
+    expect(again).toEqual(first);
+    expect(other).not.toEqual(first);
+    expect(cli(['targets', '--seed', '3']).code).toBe(2);
+  });
+
+  it('ends quietly when its reader closes the pipe (targets | head -1)', () => {
+    const result = spawnSync('bash', ['-c', `"${process.execPath}" --import tsx src/cli/main.ts targets | head -1`], {
+      encoding: 'utf8',
+      env: { ...process.env, INDEX_DIR: indexDir },
+    });
+    expect(result.stdout.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/EPIPE|Error|at /);
+  });
+
   it('npm start without Slack credentials answers piped questions as the local chat and exits', () => {
     const { code, stdout } = cli([], '北京全市要建设几个信息消费体验馆？\n', 'src/main.ts');
     expect(code).toBe(0);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Target } from '../../src/model.ts';
-import { seededRandom } from './random.ts';
+import { seededRandom } from '../../src/random.ts';
 import { SYNTHETIC_REGIONS } from './synth.ts';
 
 export interface DevQuestion {

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { readDocument } from '../../src/corpus/load.ts';
 import { classifyLine, isHeadlineShape } from '../../src/corpus/layout.ts';
 import { REGION_NAMES } from '../../src/targets/regions.ts';
-import { seededRandom, type Random } from './random.ts';
+import { seededRandom, type Random } from '../../src/random.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const SEEDS_DIR = join(ROOT, 'seeds');

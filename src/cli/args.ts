@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export class UsageError extends Error {}
 
-export const COMMANDS = ['index', 'ask', 'targets', 'figures', 'serve', 'eval', 'chat'] as const;
+export const COMMANDS = ['index', 'ask', 'targets', 'figures', 'serve', 'eval', 'chat', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const CommandLineSchema = z.object({
@@ -14,11 +14,38 @@ const CommandLineSchema = z.object({
   index: z.string().min(1),
   region: z.string().min(1).optional(),
   year: z.number().int().min(1900).max(2200).optional(),
+  /** targets: a random sample of this many, for reading them over. */
+  sample: z.number().int().positive().optional(),
+  /** The seed of the sample: the same seed draws the same targets. */
+  seed: z.number().int().nonnegative().optional(),
   rest: z.array(z.string()),
 });
 export type CommandLine = z.infer<typeof CommandLineSchema>;
 
-export const USAGE = `usage: zhibiao <${COMMANDS.join('|')}> [--json] [--seeds DIR] [--index DIR] [--region R] [--year Y] [WORDS]`;
+export const USAGE = `usage: zhibiao <${COMMANDS.join('|')}> [--json] [--seeds DIR] [--index DIR] [--region R] [--year Y] [--sample N [--seed S]] [WORDS] (zhibiao help)`;
+
+export const HELP = `zhibiao — answers questions about policy documents with the exact figure and the passage that states it
+
+usage: zhibiao COMMAND [options] [WORDS]
+
+commands:
+  index                  build the index of the seeds folder and say what was read and skipped
+  ask [QUESTION]         answer QUESTION, or each line of standard input
+  targets [WORDS]        list the extracted targets (--region R, --year Y, --sample N [--seed S])
+  figures [TEXT]         the figures TEXT states, or each line of standard input
+  eval [FILE]            score a questions file (or a gold-targets file) against the index
+  serve                  start the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT)
+  chat                   the local chat in the terminal
+  help                   this text
+
+options:
+  --json                 one JSON object a line on standard output (see CONTRACT.md)
+  --seeds DIR            the documents (env SEEDS_DIR, default seeds)
+  --index DIR            where the index is kept (env INDEX_DIR, default index)
+  --region R, --year Y   targets: only those of place R, of year Y
+  --sample N, --seed S   targets: N of them drawn at random, the same N for the same S
+  -h, --help             this text
+`;
 
 export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): CommandLine {
   let parsed;
@@ -33,22 +60,33 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Comman
         index: { type: 'string' },
         region: { type: 'string' },
         year: { type: 'string' },
+        sample: { type: 'string' },
+        seed: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
   } catch (error) {
     throw new UsageError(`${(error as Error).message.split('\n')[0]} (${USAGE})`);
   }
-  const [command, ...rest] = parsed.positionals;
-  if (parsed.values.help || command === undefined) throw new UsageError(USAGE);
+  const [given, ...rest] = parsed.positionals;
+  if (given === undefined && !parsed.values.help) throw new UsageError(USAGE);
+  const command = parsed.values.help ? 'help' : given!;
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(`unknown command "${command}" (${USAGE})`);
   }
   const year = parsed.values.year;
   if (year !== undefined && !/^\d{4}$/.test(year)) throw new UsageError(`--year takes a four-digit year, not "${year}"`);
-  if (command !== 'targets' && (parsed.values.region !== undefined || year !== undefined)) {
-    throw new UsageError(`--region and --year go with the targets command only`);
+  if (command !== 'targets' && command !== 'help' && (parsed.values.region !== undefined || year !== undefined || parsed.values.sample !== undefined)) {
+    throw new UsageError(`--region, --year and --sample go with the targets command only`);
   }
+  const whole = (name: string, value: string | undefined): number | undefined => {
+    if (value === undefined) return undefined;
+    if (!/^\d+$/.test(value)) throw new UsageError(`--${name} takes a whole number, not "${value}"`);
+    return Number(value);
+  };
+  const sample = whole('sample', parsed.values.sample);
+  const seed = whole('seed', parsed.values.seed);
+  if (seed !== undefined && sample === undefined) throw new UsageError('--seed goes with --sample');
   const result = CommandLineSchema.safeParse({
     command,
     json: parsed.values.json,
@@ -56,6 +94,8 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Comman
     index: parsed.values.index ?? env.INDEX_DIR ?? 'index',
     region: parsed.values.region,
     year: year === undefined ? undefined : Number(year),
+    sample,
+    seed,
     rest,
   });
   if (!result.success) {

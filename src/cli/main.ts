@@ -7,7 +7,8 @@ import { openEngine, type OpenedEngine } from '../qa/engine.ts';
 import { judgeAnswer, parseEvalQuestions, totalVerdicts } from '../qa/evaluate.ts';
 import { judgeTarget, parseGoldTargets, TARGET_FIELDS, totalTargetVerdicts, type GoldTarget } from '../targets/evaluate.ts';
 import { findFigures, parseFigure } from '../text/figures.ts';
-import { parseCommandLine, UsageError, type CommandLine } from './args.ts';
+import { seededRandom } from '../random.ts';
+import { HELP, parseCommandLine, UsageError, type CommandLine } from './args.ts';
 import { runChat } from './chat.ts';
 import { renderAnswer, renderFigure, renderTarget } from './render.ts';
 
@@ -67,8 +68,9 @@ async function commandTargets(cl: CommandLine): Promise<void> {
     ...(cl.year !== undefined ? { year: cl.year } : {}),
     ...(words ? { words } : {}),
   });
-  for (const target of targets) out(cl.json ? JSON.stringify(target) : renderTarget(target));
-  if (!cl.json) log(`${targets.length} targets`);
+  const shown = cl.sample === undefined ? targets : seededRandom(cl.seed ?? 1).shuffle([...targets]).slice(0, cl.sample);
+  for (const target of shown) out(cl.json ? JSON.stringify(target) : renderTarget(target));
+  if (!cl.json) log(cl.sample === undefined ? `${targets.length} targets` : `${shown.length} of ${targets.length} targets, drawn with seed ${cl.seed ?? 1}`);
 }
 
 async function commandFigures(cl: CommandLine): Promise<void> {
@@ -144,7 +146,12 @@ async function commandChat(cl: CommandLine): Promise<void> {
   await runChat(await open(cl), { input: process.stdin, output: process.stdout });
 }
 
+async function commandHelp(): Promise<void> {
+  process.stdout.write(HELP);
+}
+
 const HANDLERS: Record<CommandLine['command'], (cl: CommandLine) => Promise<void>> = {
+  help: commandHelp,
   index: commandIndex,
   ask: commandAsk,
   targets: commandTargets,
@@ -163,7 +170,18 @@ function userMessage(error: unknown): string | null {
   return null;
 }
 
+/** A reader that stops reading (targets | head -1) ends the program quietly, as Unix tools do. */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  endQuietlyOnClosedPipe();
   try {
     const cl = parseCommandLine(argv, process.env);
     await HANDLERS[cl.command](cl);

@@ -1,5 +1,5 @@
-// A seeded PRNG (mulberry32) and the few draws the benchmark needs: the same seed gives the same
-// corpus and the same questions on every machine.
+// A seeded PRNG (mulberry32) and the few draws the program needs: the same seed gives the same
+// sample of targets, and the benchmark the same corpus and questions, on every machine.
 
 export interface Random {
   /** Uniform in [0, 1). */
