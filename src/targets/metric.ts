@@ -145,7 +145,8 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
       // "新增35家…企业、总数达270家": a total is of the things, not of the new ones.
       if (TOTAL_WORDS.test(metric)) lead = lead.replace(NEW_WORDS, '');
       // "产量增长94.5%、达168.4万辆": the level is the thing's, the change was the figure before's.
-      if (earlier.kind !== figure.kind && !CHANGE_AT_START.test(metric)) lead = lead.replace(TRAILING_GROWTH, '');
+      // A share (占全国份额) is of the thing too, not of its change.
+      if (!CHANGE_AT_START.test(metric) && (earlier.kind !== figure.kind || metric.startsWith('占'))) lead = lead.replace(TRAILING_GROWTH, '');
       if (lead !== metric) metric = `${lead}${metric}`;
     } else if (clause.start > 0 && !/[。！？；]/.test(text[clause.start - 1] ?? '')) {
       // "继续实施退耕还林还草，今年拟安排500万亩": the clause before names what this one does.
