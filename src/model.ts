@@ -154,5 +154,10 @@ export const AnswerSchema = z.object({
   citations: z.array(CitationSchema),
   /** Set when the documents state different figures for the same thing. */
   conflict: z.boolean().default(false),
+  /**
+   * For an answer without a figure: the closest thing the documents do state (same place), offered
+   * as such and never as the answer. Absent when nothing comes close.
+   */
+  nearest: TargetSchema.optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;

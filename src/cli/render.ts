@@ -1,7 +1,7 @@
 // Plain-text renderings for people at a terminal: the answer view laid out without markup.
 import type { Answer, Figure, Target } from '../model.ts';
 import { viewAnswer, type SourceView } from '../qa/view.ts';
-import { describeSource, describeTarget } from '../qa/wording.ts';
+import { describeSource, describeTarget, NEAREST_WORDS } from '../qa/wording.ts';
 
 function quoted(source: SourceView): string[] {
   return [`  「${source.citation.quote}」`, `  —— ${source.source}`];
@@ -17,6 +17,9 @@ export function renderAnswer(answer: Answer): string {
     for (const source of further) if (source.kind === 'target') lines.push(`  · ${describeTarget(source.target)}（${source.source}）`);
   } else {
     for (const source of view.further) lines.push(...quoted(source));
+  }
+  if (view.nearest !== null) {
+    lines.push(`  ${NEAREST_WORDS}${describeTarget(view.nearest.target)}`, ...quoted(view.nearest));
   }
   return lines.join('\n');
 }

@@ -84,6 +84,14 @@ function citationOfParagraph(paragraph: Paragraph): Citation {
 
 const MORE = 3;
 
+/** The closest thing a refusal may offer: a figure the documents state for the place, sharing some words. */
+const NEAREST_RECALL = 0.3;
+
+function nearestOf(ranked: ScoredTarget[]): { nearest?: Target } {
+  const near = ranked.find((s) => s.target.figure !== null && s.recall >= NEAREST_RECALL);
+  return near ? { nearest: near.target } : {};
+}
+
 export function composeAnswer(question: Question, ranked: ScoredTarget[], passages: Paragraph[]): Answer {
   const fitting = ranked.filter(answersQuestion);
   const best = fitting[0];
@@ -96,6 +104,7 @@ export function composeAnswer(question: Question, ranked: ScoredTarget[], passag
         targets: [],
         citations: passages.slice(0, MORE + 1).map(citationOfParagraph),
         conflict: false,
+        ...nearestOf(ranked),
       };
     }
     return {
@@ -105,6 +114,7 @@ export function composeAnswer(question: Question, ranked: ScoredTarget[], passag
       targets: [],
       citations: [],
       conflict: false,
+      ...nearestOf(ranked),
     };
   }
   if (question.ask === 'list') {

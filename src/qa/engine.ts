@@ -10,7 +10,7 @@ import { createClaimChecker } from './claims.ts';
 import { createQuestionReader } from './question.ts';
 import { answersQuestion, createRanker } from './rank.ts';
 import { createRetriever } from './retrieve.ts';
-import type { Engine, TargetFilter } from './types.ts';
+import type { Coverage, Engine, TargetFilter } from './types.ts';
 
 export interface OpenedEngine extends Engine {
   /** How the index came to be: loaded from disk, or built (and why). */
@@ -30,6 +30,31 @@ export async function openEngine(options: EngineOptions): Promise<OpenedEngine> 
 const LISTED_CANDIDATES = 1_000;
 // Up to this many targets are segmented for ranking when the engine opens (about 50 µs each).
 const PREPARED_TARGETS = 2_000;
+
+function coverageOf(index: SearchIndex): Coverage {
+  const count = <K>(keys: Iterable<K>): Map<K, number> => {
+    const counts = new Map<K, number>();
+    for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return counts;
+  };
+  const places = count(index.targets.flatMap((t) => (t.region !== null ? [t.region] : [])));
+  const years = count(index.targets.flatMap((t) => (t.year !== null ? [t.year] : [])));
+  const perDocument = count(index.targets.map((t) => t.citation.doc));
+  const placeOfDocument = new Map<string, string | null>();
+  for (const t of index.targets) if (!placeOfDocument.has(t.citation.doc)) placeOfDocument.set(t.citation.doc, t.region);
+  return {
+    places: [...places].sort((a, b) => b[1] - a[1]).map(([place, targets]) => ({ place, targets })),
+    years: [...years].sort((a, b) => b[0] - a[0]).map(([year, targets]) => ({ year, targets })),
+    documents: index.documents.map((d) => ({
+      file: d.file,
+      title: d.source?.title ?? d.title,
+      year: d.year,
+      place: placeOfDocument.get(d.file) ?? null,
+      url: d.source?.url ?? null,
+      targets: perDocument.get(d.file) ?? 0,
+    })),
+  };
+}
 
 export function createEngine(opened: OpenedIndex): OpenedEngine {
   const { index, origin } = opened;
@@ -83,5 +108,6 @@ export function createEngine(opened: OpenedIndex): OpenedEngine {
     targets,
     checkClaims: (text) => claims.check(text),
     summary: () => summarizeIndex(index),
+    coverage: () => coverageOf(index),
   };
 }

@@ -29,9 +29,17 @@ export interface IndexSummary {
   targets: number;
 }
 
+/** What the library covers: the places and years it states figures for, most figures first. */
+export interface Coverage {
+  places: { place: string; targets: number }[];
+  years: { year: number; targets: number }[];
+  documents: { file: string; title: string | null; year: number | null; place: string | null; url: string | null; targets: number }[];
+}
+
 export interface Engine {
   ask(question: string): Answer;
   targets(filter: TargetFilter): Target[];
   checkClaims(text: string): ClaimCheck[];
   summary(): IndexSummary;
+  coverage(): Coverage;
 }

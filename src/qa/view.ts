@@ -34,6 +34,8 @@ export interface AnswerView {
   shown: SourceView[];
   /** Up to MAX_FURTHER_SOURCES more, for a "more sources" request. */
   further: SourceView[];
+  /** For an answer without a figure: the closest figure the documents state, marked as such (NEAREST_WORDS). */
+  nearest: TargetSourceView | null;
 }
 
 /** At most this many sources wait behind a "more sources" request. */
@@ -102,5 +104,6 @@ export function viewAnswer(answer: Answer): AnswerView {
   const shown = shownSources(answer);
   const notice =
     answer.status === 'answered' ? (answer.conflict && shown.length > 1 ? CONFLICT_WORDS : null) : STATUS_WORDS[answer.status];
-  return { status: answer.status, line: answer.answer, notice, conflict: answer.conflict, shown, further: furtherSources(answer, shown) };
+  const nearest = answer.status !== 'answered' && answer.nearest !== undefined ? targetSource(answer.nearest) : null;
+  return { status: answer.status, line: answer.answer, notice, conflict: answer.conflict, shown, further: furtherSources(answer, shown), nearest };
 }

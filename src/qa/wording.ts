@@ -11,6 +11,9 @@ export const STATUS_WORDS: Record<Exclude<AnswerStatus, 'answered'>, string> = {
   no_figure: '文件谈到了这件事，但没有写明具体数字。',
 };
 
+/** Said before the closest figure a refusal offers, so that it is never taken for the answer. */
+export const NEAREST_WORDS = '最接近的、文件写明的是（不是所问的数字）：';
+
 /** Said before the figures of documents that differ. */
 export const CONFLICT_WORDS = '文件所载的数字不一致，以下分别列出：';
 /** Said after the answer line of documents that differ. */

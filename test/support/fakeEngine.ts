@@ -74,5 +74,8 @@ export function fakeEngine(options: FakeEngineOptions = {}): Engine & { question
     summary(): IndexSummary {
       return { documents: 1, paragraphs: 2, targets: 3 };
     },
+    coverage() {
+      return { places: [{ place: '广州', targets: 3 }], years: [{ year: 2021, targets: 3 }], documents: [] };
+    },
   };
 }
