@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnswerSchema } from '../src/model.ts';
 import { openEngine, type OpenedEngine } from '../src/qa/engine.ts';
+import { currentGeneration } from '../src/search/store.ts';
 import { judgeAnswer, parseEvalQuestions, totalVerdicts } from '../src/qa/evaluate.ts';
 import { createQuestionReader } from '../src/qa/question.ts';
 import { corpusLexicon } from '../src/text/corpusLexicon.ts';
@@ -222,8 +223,9 @@ describe('the saved index', () => {
   it('is rebuilt, not crashed on, when corrupt', async () => {
     const indexDir = tempIndexDir();
     await openEngine({ seedsDir: SEEDS_DIR, indexDir });
-    for (const file of readdirSync(indexDir).filter((f) => f.endsWith('.json') && f !== 'manifest.json')) {
-      writeFileSync(join(indexDir, file), readFileSync(join(indexDir, file), 'utf8').slice(0, 100));
+    const gen = (await currentGeneration(indexDir))!;
+    for (const file of readdirSync(gen).filter((f) => f.endsWith('.json') && f !== 'manifest.json')) {
+      writeFileSync(join(gen, file), readFileSync(join(gen, file), 'utf8').slice(0, 100));
     }
     const notices: string[] = [];
     const engine = await openEngine({ seedsDir: SEEDS_DIR, indexDir, log: (line) => notices.push(line) });

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, truncate, writeFile, readdir, mkdir, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { create, insertMultiple, remove, search } from '@orama/orama';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Document, Paragraph, Target } from '../src/model.ts';
@@ -10,7 +10,7 @@ import { FORMAT_VERSION, MANIFEST_FILE, PARAGRAPH_DB_FILE, RECORDS_FILE } from '
 import { searchParagraphs, searchTargets } from '../src/search/query.ts';
 import { createParagraphDb, PARAGRAPH_SCHEMA, paragraphRow } from '../src/search/schema.ts';
 import { createSearchTokenizer, packTokens } from '../src/search/tokenizer.ts';
-import { loadSearchIndex, saveSearchIndex, type LoadResult } from '../src/search/store.ts';
+import { CURRENT_FILE, currentGeneration, loadSearchIndex, saveSearchIndex, type LoadResult } from '../src/search/store.ts';
 import type { IndexKey } from '../src/search/manifest.ts';
 import { corpusLexicon } from '../src/text/corpusLexicon.ts';
 import { createSegmenter, type Segmenter } from '../src/text/segmenter.ts';
@@ -293,14 +293,24 @@ describe('saving and loading', () => {
     expect(raw.hits.map((h) => h.id)).toContain(`${SEED}#3.2`);
   });
 
-  it('writes lean files next to what was there, and no temporary files', async () => {
-    const names = (await readdir(dir)).sort();
-    expect(names).toEqual(['README.md', MANIFEST_FILE, PARAGRAPH_DB_FILE, RECORDS_FILE, 'targets.orama.json'].sort());
+  it('writes a generation of lean files next to what was there, and no temporary files', async () => {
+    const gen = (await currentGeneration(dir))!;
+    expect((await readdir(dir)).sort()).toEqual([CURRENT_FILE, 'README.md', basename(gen)].sort());
+    expect((await readdir(gen)).sort()).toEqual([MANIFEST_FILE, PARAGRAPH_DB_FILE, RECORDS_FILE, 'targets.orama.json'].sort());
     expect(await readFile(join(dir, 'README.md'), 'utf8')).toBe('kept\n');
     // the paragraph texts are in the records only, not a second time in Orama's data
-    const oramaData = await readFile(join(dir, PARAGRAPH_DB_FILE), 'utf8');
+    const oramaData = await readFile(join(gen, PARAGRAPH_DB_FILE), 'utf8');
     expect(oramaData).not.toContain(guangzhou.slice(0, 12));
-    expect(await readFile(join(dir, RECORDS_FILE), 'utf8')).toContain(guangzhou.slice(0, 12));
+    expect(await readFile(join(gen, RECORDS_FILE), 'utf8')).toContain(guangzhou.slice(0, 12));
+  });
+
+  it('keeps the previous generation beside the current one, and no older', async () => {
+    await saveSearchIndex(dir, index);
+    await saveSearchIndex(dir, index);
+    await saveSearchIndex(dir, index);
+    const generations = (await readdir(dir)).filter((n) => n.startsWith('gen-'));
+    expect(generations).toHaveLength(2);
+    expect(generations).toContain(basename((await currentGeneration(dir))!));
   });
 
   it('saves again over an existing index', async () => {
@@ -311,9 +321,11 @@ describe('saving and loading', () => {
 
 describe('unusable saved indexes', () => {
   let dir: string;
+  let gen: string;
   beforeEach(async () => {
     dir = await tempDir();
     await saveSearchIndex(dir, index);
+    gen = (await currentGeneration(dir))!;
   });
 
   async function reason(expect_ = key): Promise<string> {
@@ -326,7 +338,7 @@ describe('unusable saved indexes', () => {
   }
 
   async function editJson(name: string, edit: (value: any) => void, fixSize = true): Promise<void> {
-    const path = join(dir, name);
+    const path = join(gen, name);
     const value = JSON.parse(await readFile(path, 'utf8'));
     edit(value);
     const body = Buffer.from(JSON.stringify(value));
@@ -342,7 +354,7 @@ describe('unusable saved indexes', () => {
     const missing = join(dir, 'nothing-here');
     const result = await loadSearchIndex(missing, key);
     expect(result).toEqual({ ok: false, reason: `no index in ${missing}` });
-    await rm(join(dir, MANIFEST_FILE));
+    await rm(join(dir, CURRENT_FILE));
     expect(await reason()).toMatch(/^no index/);
   });
 
@@ -374,20 +386,20 @@ describe('unusable saved indexes', () => {
   });
 
   it('reports a manifest that is not JSON or lacks fields', async () => {
-    await writeFile(join(dir, MANIFEST_FILE), '{"format": ');
+    await writeFile(join(gen, MANIFEST_FILE), '{"format": ');
     expect(await reason()).toMatch(/^corrupt: manifest\.json is not JSON/);
-    await writeFile(join(dir, MANIFEST_FILE), JSON.stringify({ format: 'zhibiao-search-index', version: FORMAT_VERSION }));
+    await writeFile(join(gen, MANIFEST_FILE), JSON.stringify({ format: 'zhibiao-search-index', version: FORMAT_VERSION }));
     expect(await reason()).toMatch(/^corrupt: manifest\.json: /);
   });
 
   it('reports a truncated data file', async () => {
-    const path = join(dir, PARAGRAPH_DB_FILE);
+    const path = join(gen, PARAGRAPH_DB_FILE);
     await truncate(path, Math.floor((await stat(path)).size / 2));
     expect(await reason()).toMatch(/^corrupt: paragraphs\.orama\.json has \d+ bytes, the manifest says \d+/);
   });
 
   it('reports a data file that is not JSON, even at the right size', async () => {
-    const path = join(dir, RECORDS_FILE);
+    const path = join(gen, RECORDS_FILE);
     const body = await readFile(path);
     body[0] = 'x'.charCodeAt(0);
     await writeFile(path, body);
@@ -395,7 +407,7 @@ describe('unusable saved indexes', () => {
   });
 
   it('reports a missing data file', async () => {
-    await rm(join(dir, RECORDS_FILE));
+    await rm(join(gen, RECORDS_FILE));
     expect(await reason()).toBe('corrupt: records.json is missing');
   });
 
@@ -430,13 +442,13 @@ describe('unusable saved indexes', () => {
   it('reports data files of another save', async () => {
     const other = await tempDir();
     await saveSearchIndex(other, index);
-    const body = await readFile(join(other, RECORDS_FILE));
-    await writeFile(join(dir, RECORDS_FILE), body); // same size: same records, another build id
+    const body = await readFile(join((await currentGeneration(other))!, RECORDS_FILE));
+    await writeFile(join(gen, RECORDS_FILE), body); // same size: same records, another build id
     expect(await reason()).toBe('corrupt: records.json belongs to another save than the manifest');
   });
 
   it('is usable again once rebuilt and saved', async () => {
-    await writeFile(join(dir, MANIFEST_FILE), 'garbage');
+    await writeFile(join(gen, MANIFEST_FILE), 'garbage');
     expect((await loadSearchIndex(dir, key)).ok).toBe(false);
     await saveSearchIndex(dir, index);
     expect((await loadSearchIndex(dir, key)).ok).toBe(true);

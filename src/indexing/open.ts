@@ -44,6 +44,12 @@ async function readLexiconFile(seedsDir: string): Promise<{ terms: string[]; rew
   return parseLexiconFile(text, path);
 }
 
+function describeSaveError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== undefined) return code;
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}
+
 /**
  * Opens the index of a seeds folder. Whether the saved one is current is told from the files'
  * hashes alone, so a current index opens without reading a single document; otherwise the seeds
@@ -62,7 +68,12 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenedIndex>
   const { documents, report } = await loadSeeds(options.seedsDir, { warn: log });
   const lexicon: CorpusLexicon = corpusLexicon(textsOf(documents), lexiconFile);
   const index = indexDocuments(documents, segmenterFor(lexicon), key);
-  await saveSearchIndex(options.indexDir, index);
+  try {
+    await saveSearchIndex(options.indexDir, index);
+  } catch (error) {
+    // A folder that cannot take the index (read-only, a file, /proc) costs the saving, not the answers.
+    log(`index: cannot save to ${options.indexDir} (${describeSaveError(error)}); answering from the index in memory`);
+  }
   return {
     index,
     origin: { loaded: false, reason: loaded.reason, ms: performance.now() - started },

@@ -1,5 +1,12 @@
-// Saving and loading the search index. The folder holds the manifest, the records (documents with
-// their paragraphs, and targets) and each Orama database as its `save()` data:
+// Saving and loading the search index. The index folder holds generations, each a complete save,
+// and a pointer to the current one:
+//
+//   CURRENT                the name of the current generation, replaced in one rename
+//   gen-<build id>/        a complete save, written under .saving-<pid>-… and renamed when whole
+//
+// so that a save killed at any moment leaves the previous generation current and usable. A
+// generation holds the manifest, the records (documents with their paragraphs, and targets) and
+// each Orama database as its `save()` data:
 //
 //   manifest.json          format, Orama version, build id, the index key, file sizes
 //   records.json           { buildId, documents, targets, terms }   terms: the segmenter's
@@ -13,11 +20,11 @@
 // the databases are created with the project's tokenizer before Orama's `load()` fills them: the
 // persistence plugin's `restore()` would bring them back with Orama's English tokenizer.
 //
-// Every file is written to a temporary name and renamed into place, the manifest last; each data
-// file carries the manifest's build id, so a folder mixing two saves reads as corrupt.
+// Each data file also carries the manifest's build id, so a generation mixing two saves reads as
+// corrupt.
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { load, save, type AnyOrama, type RawData } from '@orama/orama';
 import { z } from 'zod';
 import { DocumentSchema, TargetSchema } from '../model.ts';
@@ -42,35 +49,67 @@ import { createSegmenter } from '../text/segmenter.ts';
 
 export type LoadResult = { ok: true; index: SearchIndex } | { ok: false; reason: string };
 
-const TEMP_MARK = '.tmp-';
-const STALE_TEMP_MS = 60 * 60 * 1000;
+export const CURRENT_FILE = 'CURRENT';
+const GENERATION_PREFIX = 'gen-';
+const SAVING_PREFIX = '.saving-';
 
-async function writeAtomically(path: string, body: Buffer): Promise<void> {
-  const temp = `${path}${TEMP_MARK}${process.pid}-${randomUUID().slice(0, 8)}`;
-  const handle = await open(temp, 'w');
+/** Virtual file systems, where a "file" may be a terminal or a process's memory: never an index. */
+const VIRTUAL_ROOTS = ['/proc', '/sys', '/dev'];
+
+export function isVirtualPath(dir: string): boolean {
+  const full = resolve(dir);
+  return VIRTUAL_ROOTS.some((root) => full === root || full.startsWith(`${root}/`));
+}
+
+async function writeFileSynced(path: string, body: Buffer): Promise<void> {
+  const handle = await open(path, 'w');
   try {
     await handle.writeFile(body);
     await handle.sync();
   } finally {
     await handle.close();
   }
+}
+
+function isAlive(pid: number): boolean {
   try {
-    await rename(temp, path);
+    process.kill(pid, 0);
+    return true;
   } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
-/** Temporary files left by a save that died more than an hour ago. */
-async function removeStaleTemps(dir: string): Promise<void> {
-  const ours = [MANIFEST_FILE, ...DATA_FILES].map((f) => f + TEMP_MARK);
-  for (const name of await readdir(dir)) {
-    if (!ours.some((prefix) => name.startsWith(prefix))) continue;
-    const path = join(dir, name);
-    const info = await stat(path).catch(() => null);
-    if (info !== null && Date.now() - info.mtimeMs > STALE_TEMP_MS) await rm(path, { force: true });
+/** The current generation's folder, or null when the index folder holds none. */
+export async function currentGeneration(dir: string): Promise<string | null> {
+  let name: string;
+  try {
+    name = (await readFile(join(dir, CURRENT_FILE), 'utf8')).trim();
+  } catch {
+    return null;
   }
+  return name.startsWith(GENERATION_PREFIX) && !name.includes('/') ? join(dir, name) : null;
+}
+
+/**
+ * What dead saves left (a .saving- folder whose process is gone) and generations older than the
+ * current one and the one before it (a reader may still be loading that).
+ */
+async function removeLeftovers(dir: string, keep: readonly string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const generations: { name: string; mtime: number }[] = [];
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    if (entry.name.startsWith(SAVING_PREFIX)) {
+      const pid = Number(entry.name.slice(SAVING_PREFIX.length).split('-')[0]);
+      if (!Number.isInteger(pid) || !isAlive(pid)) await rm(join(dir, entry.name), { recursive: true, force: true });
+    } else if (entry.name.startsWith(GENERATION_PREFIX) && !keep.includes(entry.name)) {
+      generations.push({ name: entry.name, mtime: (await stat(join(dir, entry.name))).mtimeMs });
+    }
+  }
+  // The newest generation not kept is the previous one: a reader may be loading it still.
+  generations.sort((a, b) => b.mtime - a.mtime);
+  for (const old of generations.slice(1)) await rm(join(dir, old.name), { recursive: true, force: true });
 }
 
 /** Orama's saved data without its copies of the documents (count kept: BM25 needs it). */
@@ -80,33 +119,51 @@ function leanRaw(db: AnyOrama): RawData {
   return { ...raw, docs: { docs: {}, count: docs.count } };
 }
 
+/**
+ * Saves the index as a new generation of `dir` and makes it current in one rename; the previous
+ * generation stays whole until then. Throws when `dir` cannot be written (the caller answers from
+ * the index in memory).
+ */
 export async function saveSearchIndex(dir: string, index: SearchIndex): Promise<void> {
+  if (isVirtualPath(dir)) throw new Error(`${dir} is not a folder an index can be kept in`);
   await mkdir(dir, { recursive: true });
-  await removeStaleTemps(dir);
   const buildId = randomUUID();
-  const bodies: [string, Buffer][] = [
-    [RECORDS_FILE, Buffer.from(JSON.stringify({ buildId, documents: index.documents, targets: index.targets, terms: index.segmenter.terms }))],
-    [PARAGRAPH_DB_FILE, Buffer.from(JSON.stringify({ buildId, raw: leanRaw(index.paragraphDb) }))],
-    [TARGET_DB_FILE, Buffer.from(JSON.stringify({ buildId, raw: leanRaw(index.targetDb) }))],
-  ];
-  const files: Manifest['files'] = {};
-  for (const [name, body] of bodies) {
-    await writeAtomically(join(dir, name), body);
-    files[name] = { bytes: body.length };
+  const saving = join(dir, `${SAVING_PREFIX}${process.pid}-${buildId.slice(0, 8)}`);
+  await mkdir(saving);
+  try {
+    const bodies: [string, Buffer][] = [
+      [RECORDS_FILE, Buffer.from(JSON.stringify({ buildId, documents: index.documents, targets: index.targets, terms: index.segmenter.terms }))],
+      [PARAGRAPH_DB_FILE, Buffer.from(JSON.stringify({ buildId, raw: leanRaw(index.paragraphDb) }))],
+      [TARGET_DB_FILE, Buffer.from(JSON.stringify({ buildId, raw: leanRaw(index.targetDb) }))],
+    ];
+    const files: Manifest['files'] = {};
+    for (const [name, body] of bodies) {
+      await writeFileSynced(join(saving, name), body);
+      files[name] = { bytes: body.length };
+    }
+    const manifest: Manifest = {
+      format: FORMAT_NAME,
+      version: FORMAT_VERSION,
+      orama: ORAMA_VERSION,
+      buildId,
+      extraction: index.key.extraction,
+      lexicon: index.key.lexicon,
+      seeds: { ...index.key.seeds },
+      counts: summarizeIndex(index),
+      files,
+      createdAt: new Date().toISOString(),
+    };
+    await writeFileSynced(join(saving, MANIFEST_FILE), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
+    const generation = `${GENERATION_PREFIX}${buildId}`;
+    await rename(saving, join(dir, generation));
+    const pointer = join(dir, `${CURRENT_FILE}${SAVING_PREFIX}${process.pid}-${buildId.slice(0, 8)}`);
+    await writeFileSynced(pointer, Buffer.from(`${generation}\n`));
+    await rename(pointer, join(dir, CURRENT_FILE));
+    await removeLeftovers(dir, [generation]).catch(() => undefined);
+  } catch (error) {
+    await rm(saving, { recursive: true, force: true });
+    throw error;
   }
-  const manifest: Manifest = {
-    format: FORMAT_NAME,
-    version: FORMAT_VERSION,
-    orama: ORAMA_VERSION,
-    buildId,
-    extraction: index.key.extraction,
-    lexicon: index.key.lexicon,
-    seeds: { ...index.key.seeds },
-    counts: summarizeIndex(index),
-    files,
-    createdAt: new Date().toISOString(),
-  };
-  await writeAtomically(join(dir, MANIFEST_FILE), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
 }
 
 // ---- loading ------------------------------------------------------------------------------------
@@ -228,7 +285,10 @@ function restoreDb<Db extends AnyOrama>(
   return db;
 }
 
-async function loadOrThrow(dir: string, expect: IndexKey): Promise<SearchIndex> {
+async function loadOrThrow(indexDir: string, expect: IndexKey): Promise<SearchIndex> {
+  if (isVirtualPath(indexDir)) throw new Unusable(`no index in ${indexDir}`);
+  const dir = await currentGeneration(indexDir);
+  if (dir === null) throw new Unusable(`no index in ${indexDir}`);
   const manifest = await readManifest(dir);
   const stale = staleness(manifest, expect);
   if (stale !== null) throw new Unusable(stale);
