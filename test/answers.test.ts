@@ -63,6 +63,14 @@ describe('answers on the shipped seed', () => {
     expect(totals.passed).toBe(totals.questions);
   });
 
+  it('reads a 150,000-character message as the question it starts with', () => {
+    const long = `广州汽车集群规模目标？${'以下是会议纪要的全文。'.repeat(15_000)}`;
+    expect(long.length).toBeGreaterThan(150_000);
+    const answer = engine.ask(long);
+    expect(answer.answer).toContain('6000亿元');
+    expect(answer.question).toBe(long);
+  });
+
   it('score questions of the same kinds in other words', () => {
     const { failed } = score(engine, 'test/fixtures/more-questions.jsonl');
     expect(failed).toEqual([]);

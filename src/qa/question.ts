@@ -62,6 +62,8 @@ const NATION_ASKED = new RegExp(`${alternation(NATION_QUERY_WORDS.filter((w) => 
 const NATION_NAMED = /全国|我国|全中国/g;
 const FORECAST_ASKED = new RegExp(alternation(ASKS_FOR_FORECAST));
 const TRAILING_PUNCTUATION = /[?？!！。.,，\s]+$/g;
+/** How much of a question is read. */
+export const MAX_QUESTION_CHARS = 1_000;
 const YEAR_END = new RegExp(`^(?:${alternation(YEAR_END_WORDS)})`);
 
 /**
@@ -127,7 +129,9 @@ export function createQuestionReader(options: QuestionReaderOptions): QuestionRe
   }
 
   return (original) => {
-    let text = withYearsWritten(script.fold(original).replace(TRAILING_PUNCTUATION, ''));
+    // A question is a sentence or two; what runs past a page (a pasted document) is not read, so
+    // that a 150,000-character message costs what a question does.
+    let text = withYearsWritten(script.fold(original.slice(0, MAX_QUESTION_CHARS)).replace(TRAILING_PUNCTUATION, ''));
     if (/[a-z]{2}/.test(text)) text = (rewriteEnglish ??= latinRewriter())(text);
     text = withPairsSpelledOut(rewriteSynonyms(text));
     const regionMention = findRegionMentions(text)[0];
