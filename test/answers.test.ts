@@ -5,7 +5,7 @@ import { AnswerSchema } from '../src/model.ts';
 import { openEngine, type OpenedEngine } from '../src/qa/engine.ts';
 import { currentGeneration } from '../src/search/store.ts';
 import { judgeAnswer, parseEvalQuestions, totalVerdicts } from '../src/qa/evaluate.ts';
-import { createQuestionReader } from '../src/qa/question.ts';
+import { createQuestionReader, MAX_QUESTION_CHARS, questionPart } from '../src/qa/question.ts';
 import { corpusLexicon } from '../src/text/corpusLexicon.ts';
 import { createSegmenter } from '../src/text/segmenter.ts';
 import { SEEDS_DIR, seedsWithCorpus, tempIndexDir } from './support/corpus.ts';
@@ -69,6 +69,12 @@ describe('answers on the shipped seed', () => {
     const answer = engine.ask(long);
     expect(answer.answer).toContain('6000亿元');
     expect(answer.question).toBe(long);
+  });
+
+  it('reads a long message without a question mark up to its first 1,000 characters', () => {
+    const part = questionPart(`${'广州'.repeat(400)}${'汽车集群'.repeat(10_000)}`);
+    expect(part).toHaveLength(MAX_QUESTION_CHARS);
+    expect(questionPart('广州汽车集群规模目标？深圳呢？')).toBe('广州汽车集群规模目标？深圳呢？');
   });
 
   it('score questions of the same kinds in other words', () => {

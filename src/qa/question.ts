@@ -64,6 +64,18 @@ const FORECAST_ASKED = new RegExp(alternation(ASKS_FOR_FORECAST));
 const TRAILING_PUNCTUATION = /[?？!！。.,，\s]+$/g;
 /** How much of a question is read. */
 export const MAX_QUESTION_CHARS = 1_000;
+/** Past this length a message is a question with something pasted after it. */
+const LONG_MESSAGE_CHARS = 200;
+const FIRST_QUESTION = /^[^?？]{1,200}[?？]/;
+
+/**
+ * The part of a message that is the question: all of a short one; of a long one (a question with
+ * minutes or a document pasted after it) its first sentence that asks, else its first page.
+ */
+export function questionPart(message: string): string {
+  if (message.length <= LONG_MESSAGE_CHARS) return message;
+  return FIRST_QUESTION.exec(message)?.[0] ?? message.slice(0, MAX_QUESTION_CHARS);
+}
 const YEAR_END = new RegExp(`^(?:${alternation(YEAR_END_WORDS)})`);
 
 /**
@@ -129,9 +141,9 @@ export function createQuestionReader(options: QuestionReaderOptions): QuestionRe
   }
 
   return (original) => {
-    // A question is a sentence or two; what runs past a page (a pasted document) is not read, so
-    // that a 150,000-character message costs what a question does.
-    let text = withYearsWritten(script.fold(original.slice(0, MAX_QUESTION_CHARS)).replace(TRAILING_PUNCTUATION, ''));
+    // What is pasted after a question is not read, so that a 150,000-character message costs what
+    // a question does and its words do not steer the answer.
+    let text = withYearsWritten(script.fold(questionPart(original)).replace(TRAILING_PUNCTUATION, ''));
     if (/[a-z]{2}/.test(text)) text = (rewriteEnglish ??= latinRewriter())(text);
     text = withPairsSpelledOut(rewriteSynonyms(text));
     const regionMention = findRegionMentions(text)[0];
