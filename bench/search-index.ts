@@ -10,9 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document, Paragraph, Target } from '../src/model.ts';
+import { deriveDictionary, dictionaryTextsOf } from '../src/indexing/build.ts';
 import { buildSearchIndex } from '../src/search/build.ts';
 import { searchParagraphs, searchTargets } from '../src/search/query.ts';
-import { loadSearchIndex, saveSearchIndex } from '../src/search/store.ts';
+import { currentGeneration, loadSearchIndex, saveSearchIndex } from '../src/search/store.ts';
 import type { IndexKey } from '../src/search/manifest.ts';
 import { corpusLexicon } from '../src/text/corpusLexicon.ts';
 import { createSegmenter } from '../src/text/segmenter.ts';
@@ -100,7 +101,9 @@ function percentile(sorted: number[], p: number): number {
 
 async function loadOnly(dir: string): Promise<void> {
   const started = performance.now();
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as IndexKey;
+  const generation = await currentGeneration(dir);
+  if (generation === null) throw new Error(`no index in ${dir}`);
+  const manifest = JSON.parse(readFileSync(join(generation, 'manifest.json'), 'utf8')) as IndexKey;
   const key = { extraction: manifest.extraction, lexicon: manifest.lexicon, seeds: manifest.seeds };
   const result = await loadSearchIndex(dir, key);
   const ms = performance.now() - started;
@@ -132,7 +135,7 @@ async function main(): Promise<void> {
   segmenter.cut('词典'); // jieba loads its dictionary on the first cut
   console.log(`dictionary: ${(performance.now() - started0).toFixed(0)} ms`);
   let started = performance.now();
-  const index = buildSearchIndex({ documents, targets, segmenter, key });
+  const index = buildSearchIndex({ documents, targets, segmenter, key, dictionary: deriveDictionary(dictionaryTextsOf(documents, targets, segmenter.terms)) });
   const buildMs = performance.now() - started;
   console.log(
     `build: ${count} paragraphs, ${targets.length} targets in ${buildMs.toFixed(0)} ms = ` +

@@ -18,14 +18,24 @@ function paragraphCount(documents: readonly import('../src/model.ts').Document[]
   return documents.reduce((n, d) => n + d.articles.reduce((m, a) => m + a.paragraphs.length, 0), 0);
 }
 
-async function folderBytes(dir: string): Promise<Record<string, number>> {
+/** The current generation of a saved index (see src/search/store.ts). */
+async function generationOf(indexDir: string): Promise<string> {
+  const { currentGeneration } = await import('../src/search/store.ts');
+  const generation = await currentGeneration(indexDir);
+  if (generation === null) throw new Error(`no index in ${indexDir}`);
+  return generation;
+}
+
+/** The size of each file of the index's current generation. */
+async function folderBytes(indexDir: string): Promise<Record<string, number>> {
+  const dir = await generationOf(indexDir);
   const out: Record<string, number> = {};
   for (const name of await readdir(dir)) out[name] = (await stat(join(dir, name))).size;
   return out;
 }
 
 async function readManifest(indexDir: string): Promise<import('../src/search/manifest.ts').IndexKey> {
-  const manifest = JSON.parse(await readFile(join(indexDir, 'manifest.json'), 'utf8')) as import('../src/search/manifest.ts').IndexKey;
+  const manifest = JSON.parse(await readFile(join(await generationOf(indexDir), 'manifest.json'), 'utf8')) as import('../src/search/manifest.ts').IndexKey;
   return { extraction: manifest.extraction, lexicon: manifest.lexicon, seeds: manifest.seeds };
 }
 
@@ -39,11 +49,12 @@ async function openSaved(seedsDir: string, indexDir: string) {
 
 /** Builds and saves the index of a seeds folder as openIndex does, timing each stage. */
 const build: Task = async ([seedsDir, indexDir]) => {
-  const { hashSeeds, loadSeeds } = await import('../src/corpus/load.ts');
+  const { loadSeeds } = await import('../src/corpus/load.ts');
+  const { hashSeeds } = await import('../src/corpus/seedFiles.ts');
   const { extractTargets } = await import('../src/targets/extract.ts');
   const { buildSearchIndex } = await import('../src/search/build.ts');
   const { saveSearchIndex } = await import('../src/search/store.ts');
-  const { segmenterFor, textsOf } = await import('../src/indexing/build.ts');
+  const { deriveDictionary, dictionaryTextsOf, segmenterFor, textsOf } = await import('../src/indexing/build.ts');
   const { indexKeyOf } = await import('../src/indexing/key.ts');
   const { corpusLexicon } = await import('../src/text/corpusLexicon.ts');
   const { peakRssMB, rssMB } = await import('./lib/stats.ts');
@@ -62,7 +73,10 @@ const build: Task = async ([seedsDir, indexDir]) => {
   const extractMs = performance.now() - t;
   log(`${paragraphs} paragraphs: ${targets.length} targets in ${extractMs.toFixed(0)} ms; inserting`);
   t = performance.now();
-  const index = buildSearchIndex({ documents, targets, segmenter, key: indexKeyOf(await hashSeeds(seedsDir!)) });
+  const dictionary = deriveDictionary(dictionaryTextsOf(documents, targets, segmenter.terms));
+  const ownDictionaryMs = performance.now() - t;
+  t = performance.now();
+  const index = buildSearchIndex({ documents, targets, segmenter, key: indexKeyOf(await hashSeeds(seedsDir!)), dictionary });
   const insertMs = performance.now() - t;
   const rssBuilt = rssMB(false);
   t = performance.now();
@@ -77,6 +91,8 @@ const build: Task = async ([seedsDir, indexDir]) => {
     seedsMs,
     dictionaryMs,
     extractMs,
+    ownDictionaryMs,
+    dictionaryWords: dictionary.words.size,
     insertMs,
     saveMs,
     files,
@@ -147,19 +163,37 @@ const ask: Task = async ([seedsDir, indexDir, questionsOut]) => {
   };
 };
 
+const PEER_SCHEMA = { text: 'string', headline: 'string' } as const;
+
+/** The paragraphs of a saved index as plain rows, for the peer. */
+async function plainParagraphs(indexDir: string): Promise<{ id: string; text: string; headline: string }[]> {
+  const records = JSON.parse(await readFile(join(await generationOf(indexDir), 'records.json'), 'utf8')) as {
+    documents: import('../src/model.ts').Document[];
+  };
+  return records.documents.flatMap((d) =>
+    d.articles.flatMap((a) => a.paragraphs.map((p) => ({ id: p.id, text: p.text, headline: p.headline }))),
+  );
+}
+
+/** The peer's saved index: stock Orama with the mandarin tokenizer over the paragraphs, save()d. */
+const peerSave: Task = async ([indexDir, outFile]) => {
+  const { create, insertMultiple, save } = await import('@orama/orama');
+  const { createTokenizer } = await import('@orama/tokenizers/mandarin');
+  const db = create({ schema: PEER_SCHEMA, components: { tokenizer: createTokenizer() } });
+  const rows = await plainParagraphs(indexDir!);
+  await insertMultiple(db, rows, 5000);
+  await writeFile(outFile!, JSON.stringify(save(db)));
+  return { paragraphs: rows.length };
+};
+
 /** Stock Orama with @orama/tokenizers' mandarin tokenizer over the plain paragraphs, default search. */
 const baseline: Task = async ([indexDir, questionsFile, budget]) => {
   const { create, insertMultiple, search } = await import('@orama/orama');
   const { createTokenizer } = await import('@orama/tokenizers/mandarin');
   const { devQuestions } = await import('./lib/questions.ts');
   const { percentiles, rssMB } = await import('./lib/stats.ts');
-  const records = JSON.parse(await readFile(join(indexDir!, 'records.json'), 'utf8')) as {
-    documents: import('../src/model.ts').Document[];
-  };
-  const rows = records.documents.flatMap((d) =>
-    d.articles.flatMap((a) => a.paragraphs.map((p) => ({ id: p.id, text: p.text, headline: p.headline }))),
-  );
-  const db = create({ schema: { text: 'string', headline: 'string' } as const, components: { tokenizer: createTokenizer() } });
+  const rows = await plainParagraphs(indexDir!);
+  const db = create({ schema: PEER_SCHEMA, components: { tokenizer: createTokenizer() } });
   let t = performance.now();
   await insertMultiple(db, rows, 5000);
   const buildMs = performance.now() - t;
@@ -218,7 +252,7 @@ const segment: Task = async ([rounds]) => {
 /** Where a cold start's time goes: the steps of openIndex and a first answer, timed one by one. */
 const phases: Task = async ([seedsDir, indexDir, question]) => {
   let t = performance.now();
-  const { hashSeeds } = await import('../src/corpus/load.ts');
+  const { hashSeeds } = await import('../src/corpus/seedFiles.ts');
   const { loadSearchIndex } = await import('../src/search/store.ts');
   const { createEngine } = await import('../src/qa/engine.ts');
   const { renderAnswer } = await import('../src/cli/render.ts');
@@ -280,7 +314,7 @@ const slackBot: Task = async ([seedsDir, indexDir, apiUrl, signingSecret]) => {
   return { stopped: true };
 };
 
-const TASKS: Record<string, Task> = { build, 'load-only': loadOnly, ask, baseline, segment, phases, slack, 'slack-bot': slackBot };
+const TASKS: Record<string, Task> = { build, 'load-only': loadOnly, ask, baseline, 'peer-save': peerSave, segment, phases, slack, 'slack-bot': slackBot };
 
 const task = TASKS[process.argv[2] ?? ''];
 if (task === undefined) {

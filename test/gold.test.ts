@@ -10,7 +10,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openEngine, type OpenedEngine } from '../src/qa/engine.ts';
 import { judgeAnswer, parseEvalQuestions, totalVerdicts } from '../src/qa/evaluate.ts';
 import { judgeTarget, parseGoldTargets, totalTargetVerdicts } from '../src/targets/evaluate.ts';
+import { dictionaryTextsOf } from '../src/indexing/build.ts';
+import { foldForMatching } from '../src/text/fold.ts';
 import { CORPUS_DIR, SEEDS_DIR, tempIndexDir } from './support/corpus.ts';
+import { inFreshProcess } from './support/freshProcess.ts';
+import { allQuestions } from './support/questionSets.ts';
 
 const LIBRARY = 'test/fixtures/library';
 const GOLD = 'test/fixtures/gold';
@@ -29,8 +33,10 @@ function librarySeeds(): string {
 }
 
 let engine: OpenedEngine;
+const seedsDir = librarySeeds();
+const indexDir = tempIndexDir();
 beforeAll(async () => {
-  engine = await openEngine({ seedsDir: librarySeeds(), indexDir: tempIndexDir() });
+  engine = await openEngine({ seedsDir, indexDir });
 }, 120_000);
 
 function scoreTargets(name: string) {
@@ -90,4 +96,33 @@ describe('gold questions in people’s words', () => {
     expect(totals.passed).toBeGreaterThanOrEqual(111);
     expect(totals.refusals.right).toBe(totals.refusals.of);
   });
+});
+
+describe('the index’s own dictionary, over the whole library', () => {
+  // This process built the index, so it cuts with jieba's whole dictionary; a fresh process opening
+  // the saved index cuts with the index's own.
+  it('cuts every text of the library token for token as the whole dictionary does, and answers every question set alike', async () => {
+    const questions = allQuestions();
+    const texts = [...dictionaryTextsOf(engine.index.documents, engine.index.targets, engine.index.segmenter.terms)];
+    const fresh = await inFreshProcess(seedsDir, indexDir, [...texts, ...questions], questions);
+    expect(fresh.dictionary.kind).toBe('part');
+    expect(fresh.dictionary.words).toBe(engine.index.dictionary.words.size);
+    const { segmenter } = engine.index;
+    const cutHere = (text: string) => [segmenter.cut(text), segmenter.searchTokens(text)];
+    expect(texts.length).toBeGreaterThan(5_000);
+    expect(texts.filter((text, i) => JSON.stringify(cutHere(text)) !== JSON.stringify(fresh.cuts[i]))).toEqual([]);
+    // A question may be cut otherwise only where it uses a word no document holds (全国基尼系数: the
+    // whole dictionary knows 基尼系数, the library does not), which no document could match.
+    const library = texts.map(foldForMatching).join('\n');
+    const cutApart = questions.flatMap((q, i) => {
+      const [words, tokens] = fresh.cuts[texts.length + i]!;
+      const whole = [...segmenter.cut(q), ...segmenter.searchTokens(q)];
+      return [...new Set(whole)].filter((w) => !words.includes(w) && !tokens.includes(w)).map((w) => ({ q, w }));
+    });
+    expect(cutApart.filter(({ w }) => library.includes(w))).toEqual([]);
+    console.log(`questions cut otherwise: ${JSON.stringify(cutApart)}`);
+    expect(cutApart.length).toBeLessThanOrEqual(2);
+    const here = questions.map((q) => engine.ask(q));
+    expect(fresh.answers).toEqual(JSON.parse(JSON.stringify(here)));
+  }, 120_000);
 });

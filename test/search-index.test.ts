@@ -5,8 +5,9 @@ import { basename, join } from 'node:path';
 import { create, insertMultiple, remove, search } from '@orama/orama';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Document, Paragraph, Target } from '../src/model.ts';
+import { deriveDictionary, dictionaryTextsOf } from '../src/indexing/build.ts';
 import { buildSearchIndex, summarizeIndex, type SearchIndex } from '../src/search/build.ts';
-import { FORMAT_VERSION, MANIFEST_FILE, PARAGRAPH_DB_FILE, RECORDS_FILE } from '../src/search/manifest.ts';
+import { DICTIONARY_FILE, FORMAT_VERSION, MANIFEST_FILE, PARAGRAPH_DB_FILE, RECORDS_FILE } from '../src/search/manifest.ts';
 import { searchParagraphs, searchTargets } from '../src/search/query.ts';
 import { createParagraphDb, PARAGRAPH_SCHEMA, paragraphRow } from '../src/search/schema.ts';
 import { createSearchTokenizer, packTokens } from '../src/search/tokenizer.ts';
@@ -134,7 +135,8 @@ async function tempDir(): Promise<string> {
 }
 
 beforeAll(() => {
-  index = buildSearchIndex({ documents: [seedDoc, otherDoc], targets, segmenter, key });
+  const documents = [seedDoc, otherDoc];
+  index = buildSearchIndex({ documents, targets, segmenter, key, dictionary: deriveDictionary(dictionaryTextsOf(documents, targets, segmenter.terms)) });
 });
 
 afterAll(async () => {
@@ -296,7 +298,7 @@ describe('saving and loading', () => {
   it('writes a generation of lean files next to what was there, and no temporary files', async () => {
     const gen = (await currentGeneration(dir))!;
     expect((await readdir(dir)).sort()).toEqual([CURRENT_FILE, 'README.md', basename(gen)].sort());
-    expect((await readdir(gen)).sort()).toEqual([MANIFEST_FILE, PARAGRAPH_DB_FILE, RECORDS_FILE, 'targets.orama.json'].sort());
+    expect((await readdir(gen)).sort()).toEqual([MANIFEST_FILE, PARAGRAPH_DB_FILE, RECORDS_FILE, 'targets.orama.json', DICTIONARY_FILE].sort());
     expect(await readFile(join(dir, 'README.md'), 'utf8')).toBe('kept\n');
     // the paragraph texts are in the records only, not a second time in Orama's data
     const oramaData = await readFile(join(gen, PARAGRAPH_DB_FILE), 'utf8');

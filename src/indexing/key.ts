@@ -4,7 +4,9 @@ import * as phrases from '../lexicon/phrases.ts';
 import * as places from '../lexicon/places.ts';
 import * as time from '../lexicon/time.ts';
 import * as units from '../lexicon/units.ts';
+import { lexiconWords } from '../lexicon/words.ts';
 import type { IndexKey } from '../search/manifest.ts';
+import { JIEBA_VERSION } from '../text/jieba.ts';
 import { SEGMENTATION_VERSION } from '../text/segmenter.ts';
 
 /**
@@ -15,15 +17,26 @@ import { SEGMENTATION_VERSION } from '../text/segmenter.ts';
 export const EXTRACTION_VERSION = 2;
 
 /** The vocabulary extraction reads (questions' words are not in it: they change no index). */
-const EXTRACTION_LEXICON = JSON.stringify({ phrases, places, time, units });
+const EXTRACTION_LEXICON = JSON.stringify([phrases, places, time, units].map(exportsInOrder));
+
+/** A module's exports by name: a namespace lists them sorted, a test runner's in source order. */
+function exportsInOrder(module: object): [string, unknown][] {
+  return Object.entries(module).sort(([a], [b]) => (a < b ? -1 : 1));
+}
 
 /**
- * The hash of what segmentation and extraction know besides the seeds: the lexicon's tables and the
- * way text is cut. The terms a corpus adds come from its seeds and its lexicon file, whose hashes
- * are in the key already.
+ * The hash of what segmentation and extraction know besides the seeds: the lexicon's tables, the
+ * way text is cut and the words the index's own dictionary is made to cut (all the lexicon's, the
+ * questions' too, from jieba's dictionary of this version). The terms a corpus adds come from its
+ * seeds and its lexicon file, whose hashes are in the key already.
  */
 export function lexiconHash(): string {
-  return createHash('sha256').update(EXTRACTION_LEXICON).update(`\nsegmentation ${SEGMENTATION_VERSION}`).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(EXTRACTION_LEXICON)
+    .update(`\nsegmentation ${SEGMENTATION_VERSION}\njieba ${JIEBA_VERSION}\n`)
+    .update(lexiconWords().join('\n'))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** The key of an index of seeds with these file hashes (see hashSeeds). */

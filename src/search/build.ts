@@ -3,6 +3,7 @@
 // be cut as its documents were.
 import { insertMultiple } from '@orama/orama';
 import type { Document, Paragraph, Target } from '../model.ts';
+import type { WordDictionary } from '../text/dictionary.ts';
 import type { Segmenter } from '../text/segmenter.ts';
 import type { IndexKey } from './manifest.ts';
 import { completeInsertions } from './orama-index.ts';
@@ -25,6 +26,8 @@ export interface SearchIndex {
   readonly key: IndexKey;
   /** The segmenter the documents were cut with. */
   readonly segmenter: Segmenter;
+  /** The words of jieba's dictionary that its texts hold: what a loaded index cuts with. */
+  readonly dictionary: WordDictionary;
   readonly paragraphDb: ParagraphDb;
   readonly targetDb: TargetDb;
 }
@@ -34,6 +37,7 @@ export interface BuildInput {
   targets: Target[];
   key: IndexKey;
   segmenter: Segmenter;
+  dictionary: WordDictionary;
 }
 
 export interface IndexSummary {
@@ -89,6 +93,7 @@ export function buildSearchIndex(input: BuildInput): SearchIndex {
     targetsById,
     key: input.key,
     segmenter: input.segmenter,
+    dictionary: input.dictionary,
     paragraphDb,
     targetDb,
   };

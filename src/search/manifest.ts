@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 
 /** Bump whenever the saved files change shape or meaning (schemas, tokenizer, scoring data). */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 export const FORMAT_NAME = 'zhibiao-search-index';
 
 /** The Orama that wrote the saved databases: its `save()` layout is internal and may change. */
@@ -17,7 +17,8 @@ export const MANIFEST_FILE = 'manifest.json';
 export const RECORDS_FILE = 'records.json';
 export const PARAGRAPH_DB_FILE = 'paragraphs.orama.json';
 export const TARGET_DB_FILE = 'targets.orama.json';
-export const DATA_FILES = [RECORDS_FILE, PARAGRAPH_DB_FILE, TARGET_DB_FILE] as const;
+export const DICTIONARY_FILE = 'dictionary.utf8';
+export const DATA_FILES = [RECORDS_FILE, PARAGRAPH_DB_FILE, TARGET_DB_FILE, DICTIONARY_FILE] as const;
 
 const Count = z.number().int().nonnegative();
 
@@ -35,6 +36,8 @@ export const ManifestSchema = z.object({
   counts: z.object({ documents: Count, paragraphs: Count, targets: Count }),
   /** Byte length of each data file: a truncated file is found before it is parsed. */
   files: z.record(z.string(), z.object({ bytes: Count })),
+  /** The index's own dictionary (dictionary.utf8): its words and the hash of its file. */
+  dictionary: z.object({ words: Count, hash: z.string() }),
   createdAt: z.string(),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;

@@ -12,6 +12,7 @@
 //   records.json           { buildId, documents, targets, terms }   terms: the segmenter's
 //   paragraphs.orama.json  { buildId, raw }   Orama's save() of the paragraph database
 //   targets.orama.json     { buildId, raw }   Orama's save() of the target database
+//   dictionary.utf8        the index's own dictionary, in jieba's format (src/text/dictionary.ts)
 //
 // Orama's saved data, inverted index included, loads ~3× faster than re-inserting the paragraphs
 // from stored token lists, neither segmenting anything (20,000 paragraphs, text and headline:
@@ -31,6 +32,7 @@ import { DocumentSchema, TargetSchema } from '../model.ts';
 import { paragraphsOf, summarizeIndex, targetsByIdOf, type SearchIndex } from './build.ts';
 import {
   DATA_FILES,
+  DICTIONARY_FILE,
   FORMAT_NAME,
   FORMAT_VERSION,
   MANIFEST_FILE,
@@ -46,6 +48,7 @@ import {
 } from './manifest.ts';
 import { createParagraphDb, createTargetDb } from './schema.ts';
 import { createSegmenter } from '../text/segmenter.ts';
+import { DictionaryError, dictionaryHash, formatDictionary, parseDictionary } from '../text/dictionary.ts';
 
 export type LoadResult = { ok: true; index: SearchIndex } | { ok: false; reason: string };
 
@@ -131,7 +134,9 @@ export async function saveSearchIndex(dir: string, index: SearchIndex): Promise<
   const saving = join(dir, `${SAVING_PREFIX}${process.pid}-${buildId.slice(0, 8)}`);
   await mkdir(saving);
   try {
+    const dictionary = formatDictionary(index.dictionary);
     const bodies: [string, Buffer][] = [
+      [DICTIONARY_FILE, Buffer.from(dictionary)],
       [RECORDS_FILE, Buffer.from(JSON.stringify({ buildId, documents: index.documents, targets: index.targets, terms: index.segmenter.terms }))],
       [PARAGRAPH_DB_FILE, Buffer.from(JSON.stringify({ buildId, raw: leanRaw(index.paragraphDb) }))],
       [TARGET_DB_FILE, Buffer.from(JSON.stringify({ buildId, raw: leanRaw(index.targetDb) }))],
@@ -151,6 +156,7 @@ export async function saveSearchIndex(dir: string, index: SearchIndex): Promise<
       seeds: { ...index.key.seeds },
       counts: summarizeIndex(index),
       files,
+      dictionary: { words: index.dictionary.words.size, hash: dictionaryHash(dictionary) },
       createdAt: new Date().toISOString(),
     };
     await writeFileSynced(join(saving, MANIFEST_FILE), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
@@ -270,15 +276,18 @@ function restoreDb<Db extends AnyOrama>(
   if (!sameShape(raw.index.searchablePropertiesWithTypes, expected)) {
     throw new Unusable(`corrupt: ${name} has another schema than this program's`);
   }
+  // Orama keeps the id of a document removed by a live update (src/search/update.ts) among its
+  // internal ids; every record must be there, and only records count.
   const internalIds = raw.internalDocumentIDStore.internalIdToId;
-  if (internalIds.length !== ids.size || raw.docs.count !== ids.size || !internalIds.every((id) => ids.has(id))) {
+  const known = new Set(internalIds);
+  if (raw.docs.count !== ids.size || known.size !== internalIds.length || ![...ids.keys()].every((id) => known.has(id))) {
     throw new Unusable(`corrupt: ${name} does not hold the records' ${ids.size} ids`);
   }
   // Orama's document store gets a stub per document: a hit's id is all this index reads.
   const docs: Record<number, { id: string }> = {};
-  for (let i = 0; i < internalIds.length; i++) docs[i + 1] = { id: internalIds[i]! };
+  for (let i = 0; i < internalIds.length; i++) if (ids.has(internalIds[i]!)) docs[i + 1] = { id: internalIds[i]! };
   try {
-    load(db, { ...(raw as RawData), docs: { docs, count: internalIds.length } });
+    load(db, { ...(raw as RawData), docs: { docs, count: ids.size } });
   } catch (error) {
     throw new Unusable(`corrupt: ${name}: ${errorText(error)}`);
   }
@@ -297,7 +306,7 @@ async function loadOrThrow(indexDir: string, expect: IndexKey): Promise<SearchIn
     if (bytesOf(name) === null) throw new Unusable(`corrupt: the manifest lists no ${name}`);
   }
 
-  const [recordsText, paragraphText, targetText] = await Promise.all(
+  const [recordsText, paragraphText, targetText, dictionaryText] = await Promise.all(
     DATA_FILES.map((name) => readText(dir, name, bytesOf(name))),
   );
   const records = checked(RECORDS_FILE, RecordsFileSchema, parseJson(RECORDS_FILE, recordsText!));
@@ -324,7 +333,17 @@ async function loadOrThrow(indexDir: string, expect: IndexKey): Promise<SearchIn
     throw new Unusable(`corrupt: ${RECORDS_FILE} holds ${JSON.stringify(counts)}, the manifest says ${JSON.stringify(manifest.counts)}`);
   }
 
-  const segmenter = createSegmenter(records.terms);
+  if (dictionaryHash(dictionaryText!) !== manifest.dictionary.hash) {
+    throw new Unusable(`corrupt: ${DICTIONARY_FILE} is not the dictionary the manifest names`);
+  }
+  let dictionary;
+  try {
+    dictionary = parseDictionary(dictionaryText!, DICTIONARY_FILE);
+  } catch (error) {
+    if (error instanceof DictionaryError) throw new Unusable(`corrupt: ${error.message}`);
+    throw error;
+  }
+  const segmenter = createSegmenter(records.terms, dictionary);
   const paragraphDb = restoreDb(PARAGRAPH_DB_FILE, createParagraphDb(segmenter), paragraphFile.raw, paragraphs);
   const targetDb = restoreDb(TARGET_DB_FILE, createTargetDb(segmenter), targetFile.raw, targetsById);
   return {
@@ -334,6 +353,7 @@ async function loadOrThrow(indexDir: string, expect: IndexKey): Promise<SearchIn
     targetsById,
     key: { extraction: manifest.extraction, lexicon: manifest.lexicon, seeds: manifest.seeds },
     segmenter,
+    dictionary,
     paragraphDb,
     targetDb,
   };

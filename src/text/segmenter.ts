@@ -5,6 +5,7 @@
 // same for all, so the terms are matched here, not inserted into jieba.
 import { createHash } from 'node:crypto';
 import { UNITS } from '../lexicon/units.ts';
+import type { WordDictionary } from './dictionary.ts';
 import { foldForMatching } from './fold.ts';
 import { jiebaCut, jiebaCutForSearch } from './jieba.ts';
 
@@ -13,6 +14,11 @@ export interface Segmenter {
   readonly terms: readonly string[];
   /** Identifies the segmentation: terms and base dictionary. */
   readonly hash: string;
+  /**
+   * The index's own dictionary it cuts with, or null for jieba's whole one (while building: the
+   * texts an index dictionary is made for are not all known yet).
+   */
+  readonly dictionary: WordDictionary | null;
   /** The words of a text: folded, numbers with their units whole, punctuation dropped. */
   cut(text: string): string[];
   /**
@@ -94,7 +100,7 @@ function termMatcher(terms: readonly string[]): (text: string, at: number) => st
 const SUB_WORD_CACHE_LIMIT = 200_000;
 const NO_PARTS: readonly string[] = [];
 
-export function createSegmenter(terms: Iterable<string>): Segmenter {
+export function createSegmenter(terms: Iterable<string>, dictionary: WordDictionary | null = null): Segmenter {
   const sorted = [...new Set([...terms].map(foldForMatching).filter((t) => t.length >= 2))].sort();
   const matchTerm = termMatcher(sorted);
   const subWordCache = new Map<string, readonly string[]>();
@@ -111,12 +117,12 @@ export function createSegmenter(terms: Iterable<string>): Segmenter {
         i++;
         continue;
       }
-      if (i > gapStart) words.push(...jiebaCut(folded.slice(gapStart, i)));
+      if (i > gapStart) words.push(...jiebaCut(folded.slice(gapStart, i), dictionary));
       words.push(term);
       i += term.length;
       gapStart = i;
     }
-    if (gapStart < folded.length) words.push(...jiebaCut(gapStart === 0 ? folded : folded.slice(gapStart)));
+    if (gapStart < folded.length) words.push(...jiebaCut(gapStart === 0 ? folded : folded.slice(gapStart), dictionary));
     return words;
   }
 
@@ -124,7 +130,7 @@ export function createSegmenter(terms: Iterable<string>): Segmenter {
     if (word.length < 3 || startsWithDigit(word)) return NO_PARTS;
     let parts = subWordCache.get(word);
     if (parts === undefined) {
-      parts = jiebaCutForSearch(word).filter((part) => part !== word && !isWordless(part));
+      parts = jiebaCutForSearch(word, dictionary).filter((part) => part !== word && !isWordless(part));
       if (subWordCache.size >= SUB_WORD_CACHE_LIMIT) subWordCache.clear();
       subWordCache.set(word, parts);
     }
@@ -134,6 +140,7 @@ export function createSegmenter(terms: Iterable<string>): Segmenter {
   return {
     terms: sorted,
     hash,
+    dictionary,
     cut(text) {
       return mergeNumbersWithUnits(rawWords(foldForMatching(text))).filter((w) => !isWordless(w));
     },
