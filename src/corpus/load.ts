@@ -1,9 +1,7 @@
 // The I/O edge of the corpus: read a seeds folder into `Document`s, with a report of what was read,
 // skipped and found twice. Finding the files is walk.ts; what follows reading a file's bytes (once)
 // is pure: the format's reader (formats.ts), layout, title and year, source, duplicates.
-import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Document, Source } from '../model.ts';
 import type { Catalogue } from './catalogue.ts';
@@ -14,27 +12,18 @@ import { chooseFormat, readFormat } from './formats.ts';
 import { layoutDocument } from './layout.ts';
 import { UnreadableFile, type DocumentFormat } from './reader.ts';
 import { mergeSources, sourceFromText } from './source.ts';
-import { compareCodePoints, describeFsError, listSeedFiles, type SkippedFile } from './walk.ts';
+import { CATALOGUE_FILE, listSeeds, MAX_SEED_BYTES, readSeedBytes, sha256Hex } from './seedFiles.ts';
+import { compareCodePoints, describeFsError, type SkippedFile } from './walk.ts';
 
 export { DecodeError } from './decode.ts';
-
-/** The seeds folder itself is missing or cannot be read. */
-export class SeedsError extends Error {
-  override readonly name = 'SeedsError';
-}
-
-/** The seeds' catalogue (see catalogue.ts): in the seeds folder itself, not a document. */
-export const CATALOGUE_FILE = 'catalogue.csv';
-/** The seeds folder's lexicon (see src/text/corpusLexicon.ts): not a document either. */
-export const LEXICON_FILE = 'lexicon.jsonl';
-
-/** Files larger than this are skipped: no policy document is, and reading one would stall the rest. */
-export const MAX_SEED_BYTES = 50_000_000;
+export { SeedsError } from './seedFiles.ts';
 
 export interface LoadSeedsOptions {
   /** Receives one line per skipped file, duplicate and catalogue problem; defaults to console.warn. */
   warn?: (line: string) => void;
   maxBytes?: number;
+  /** Read only these files (paths within the seeds folder), as a live update does. */
+  only?: ReadonlySet<string>;
 }
 
 export interface SeedsReport {
@@ -58,10 +47,6 @@ const BLANK_TEXT = /^[\s\u00AD\u200B-\u200F\u2060\uFEFF]*$/;
 
 export function isBlankText(text: string): boolean {
   return BLANK_TEXT.test(text);
-}
-
-function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
@@ -117,22 +102,6 @@ export async function readSeedText(file: string, bytes: Uint8Array): Promise<See
   return { format: choice.format, text: read.text, properties: read.properties };
 }
 
-/**
- * A file's bytes, read once. Opened without blocking and checked again, so that a FIFO put in its
- * place since it was listed cannot stall the load.
- */
-async function readSeedBytes(path: string, maxBytes: number): Promise<Uint8Array> {
-  const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw new UnreadableFile('no longer a regular file');
-    if (stats.size > maxBytes) throw new UnreadableFile('too large');
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
-}
-
 async function readCatalogue(dir: string): Promise<Catalogue | null> {
   let text: string;
   try {
@@ -150,34 +119,6 @@ function percent(similarity: number): string {
   return `${Math.floor(similarity * 100)}%`;
 }
 
-async function listSeeds(dir: string, maxBytes: number) {
-  try {
-    return await listSeedFiles(dir, { maxBytes, reserved: new Set([CATALOGUE_FILE, LEXICON_FILE]) });
-  } catch (error) {
-    throw new SeedsError(`seeds folder ${dir} cannot be read (${describeFsError(error)})`);
-  }
-}
-
-/**
- * The sha256 of every file in `dir` that loadSeeds would look at, by path, and of the catalogue and
- * lexicon files: what a saved index must have been made from to be current. Reads bytes only, so it
- * costs a fraction of reading the documents (no format is parsed). Unreadable files are left out.
- */
-export async function hashSeeds(dir: string, opts: Pick<LoadSeedsOptions, 'maxBytes'> = {}): Promise<Record<string, string>> {
-  const maxBytes = opts.maxBytes ?? MAX_SEED_BYTES;
-  const listing = await listSeeds(dir, maxBytes);
-  const hashes: Record<string, string> = {};
-  const files = [...listing.files.map((f) => ({ file: f.file, path: f.path })), ...[CATALOGUE_FILE, LEXICON_FILE].map((file) => ({ file, path: join(dir, file) }))];
-  for (const { file, path } of files) {
-    try {
-      hashes[file] = sha256Hex(await readSeedBytes(path, maxBytes));
-    } catch {
-      // Skipped when read too: what cannot be read makes no index stale.
-    }
-  }
-  return hashes;
-}
-
 /**
  * Every document in `dir` and its subfolders (see walk.ts for what is looked at), sorted by path in
  * code-point order, each read in its format; the same document found twice is indexed once (see
@@ -188,9 +129,11 @@ export async function loadSeeds(dir: string, opts: LoadSeedsOptions = {}): Promi
   const warn = opts.warn ?? ((line: string) => console.warn(line));
   const maxBytes = opts.maxBytes ?? MAX_SEED_BYTES;
   const listing = await listSeeds(dir, maxBytes);
-  const skipped = [...listing.skipped];
+  const only = opts.only;
+  const wanted = (file: string) => only === undefined || only.has(file);
+  const skipped = listing.skipped.filter((s) => wanted(s.file));
   const reads: (SeedText & { file: string; hash: string })[] = [];
-  for (const seed of listing.files) {
+  for (const seed of listing.files.filter((f) => wanted(f.file))) {
     let bytes: Uint8Array;
     try {
       bytes = await readSeedBytes(seed.path, maxBytes);
@@ -206,10 +149,10 @@ export async function loadSeeds(dir: string, opts: LoadSeedsOptions = {}): Promi
   const duplicates = findDuplicates(reads.map((r) => ({ file: r.file, format: r.format, hash: r.hash, fingerprint: fingerprint(r.text) })));
   const dropped = new Set(duplicates.map((d) => d.dropped));
   const catalogue = await readCatalogue(dir);
-  const catalogueWarnings = [...(catalogue?.warnings ?? [])];
+  const catalogueWarnings = only === undefined ? [...(catalogue?.warnings ?? [])] : [];
   const readFiles = new Set(reads.map((r) => r.file));
   for (const [path, entry] of catalogue?.entries ?? []) {
-    if (!readFiles.has(path)) catalogueWarnings.push(`${CATALOGUE_FILE}:${entry.line}: no document ${path} was read`);
+    if (!readFiles.has(path) && wanted(path)) catalogueWarnings.push(`${CATALOGUE_FILE}:${entry.line}: no document ${path} was read`);
   }
 
   const documents: Document[] = [];
@@ -233,6 +176,6 @@ export async function loadSeeds(dir: string, opts: LoadSeedsOptions = {}): Promi
     warn(`duplicate: ${join(dir, d.dropped)} is the same document as ${join(dir, d.kept)} (${how}); indexing ${d.kept} only`);
   }
   for (const line of catalogueWarnings) warn(join(dir, line));
-  if (documents.length === 0) warn(`seeds folder ${dir} has no documents to index`);
+  if (documents.length === 0 && only === undefined) warn(`seeds folder ${dir} has no documents to index`);
   return { documents, report: { read, skipped, duplicates, catalogue: catalogueWarnings } };
 }

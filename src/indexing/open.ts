@@ -1,14 +1,16 @@
 // The life of an index: read the seeds folder, and load the saved index when it is current, or
 // build it and save it, with a one-line notice saying why. The engine, the command line and the
-// benchmark open indexes through here.
+// benchmark open indexes through here. What building needs (the readers of every format, layout,
+// extraction, jieba's whole dictionary) is loaded only when building: a current index opens
+// without it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hashSeeds, LEXICON_FILE, loadSeeds, type SeedsReport } from '../corpus/load.ts';
+import type { SeedsReport } from '../corpus/load.ts';
+import { hashSeeds, LEXICON_FILE } from '../corpus/seedFiles.ts';
 import type { Rewrite } from '../lexicon/synonyms.ts';
 import type { SearchIndex } from '../search/build.ts';
 import { loadSearchIndex, saveSearchIndex } from '../search/store.ts';
-import { corpusLexicon, parseLexiconFile, type CorpusLexicon } from '../text/corpusLexicon.ts';
-import { indexDocuments, segmenterFor, textsOf } from './build.ts';
+import { parseLexiconFile } from '../text/corpusLexicon.ts';
 import { indexKeyOf } from './key.ts';
 
 export interface OpenIndexOptions {
@@ -65,9 +67,8 @@ export async function openIndex(options: OpenIndexOptions): Promise<OpenedIndex>
   if (loaded.ok) return { index: loaded.index, origin: { loaded: true }, rewrites: lexiconFile.rewrites, report: null };
   const started = performance.now();
   if (!options.rebuild) log(`index: ${loaded.reason}; rebuilding ${options.indexDir}`);
-  const { documents, report } = await loadSeeds(options.seedsDir, { warn: log });
-  const lexicon: CorpusLexicon = corpusLexicon(textsOf(documents), lexiconFile);
-  const index = indexDocuments(documents, segmenterFor(lexicon), key);
+  const { buildIndexOfSeeds } = await import('./build.ts');
+  const { index, report, lexicon } = await buildIndexOfSeeds(options.seedsDir, lexiconFile, key, log);
   try {
     await saveSearchIndex(options.indexDir, index);
   } catch (error) {
