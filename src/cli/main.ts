@@ -143,7 +143,14 @@ async function commandServe(cl: CommandLine): Promise<void> {
 }
 
 async function commandChat(cl: CommandLine): Promise<void> {
-  await runChat(await open(cl), { input: process.stdin, output: process.stdout });
+  // A chat follows the seeds folder: a report saved there is answered from a moment later.
+  const { openLiveEngine } = await import('../qa/live.ts');
+  const engine = await openLiveEngine({ seedsDir: cl.seeds, indexDir: cl.index, log });
+  try {
+    await runChat(engine, { input: process.stdin, output: process.stdout });
+  } finally {
+    await engine.close();
+  }
 }
 
 async function commandHelp(): Promise<void> {

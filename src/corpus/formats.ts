@@ -41,6 +41,11 @@ export function extensionOf(file: string): string {
   return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
 }
 
+/** The format a document's file name says (for a file already read: its reader was chosen so). */
+export function formatByName(file: string): DocumentFormat {
+  return EXTENSION_FORMATS[extensionOf(file)] ?? 'text';
+}
+
 export type FormatChoice = { format: DocumentFormat } | { refused: string };
 
 function describeKind(ext: string, mime: string): string {
