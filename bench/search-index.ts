@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Document, Paragraph, Target } from '../src/model.ts';
-import { deriveDictionary, dictionaryTextsOf } from '../src/indexing/build.ts';
+import { indexDictionary } from '../src/indexing/build.ts';
 import { buildSearchIndex } from '../src/search/build.ts';
 import { searchParagraphs, searchTargets } from '../src/search/query.ts';
 import { currentGeneration, loadSearchIndex, saveSearchIndex } from '../src/search/store.ts';
@@ -19,7 +19,7 @@ import { corpusLexicon } from '../src/text/corpusLexicon.ts';
 import { createSegmenter } from '../src/text/segmenter.ts';
 
 // The field's terms only: the synthetic paragraphs are sentences of the fixture reports.
-const segmenter = createSegmenter(corpusLexicon([]).terms);
+const segmenter = createSegmenter(corpusLexicon([]).terms, { recordWords: true });
 const searchTokens = (text: string) => segmenter.searchTokens(text);
 
 const CORPUS = fileURLToPath(new URL('../test/fixtures/corpus/', import.meta.url));
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   segmenter.cut('词典'); // jieba loads its dictionary on the first cut
   console.log(`dictionary: ${(performance.now() - started0).toFixed(0)} ms`);
   let started = performance.now();
-  const index = buildSearchIndex({ documents, targets, segmenter, key, dictionary: deriveDictionary(dictionaryTextsOf(documents, targets, segmenter.terms)) });
+  const index = buildSearchIndex({ documents, targets, segmenter, key, dictionary: () => indexDictionary(segmenter) });
   const buildMs = performance.now() - started;
   console.log(
     `build: ${count} paragraphs, ${targets.length} targets in ${buildMs.toFixed(0)} ms = ` +

@@ -54,7 +54,7 @@ const build: Task = async ([seedsDir, indexDir]) => {
   const { extractTargets } = await import('../src/targets/extract.ts');
   const { buildSearchIndex } = await import('../src/search/build.ts');
   const { saveSearchIndex } = await import('../src/search/store.ts');
-  const { deriveDictionary, dictionaryTextsOf, segmenterFor, textsOf } = await import('../src/indexing/build.ts');
+  const { indexDictionary, segmenterFor, textsOf } = await import('../src/indexing/build.ts');
   const { indexKeyOf } = await import('../src/indexing/key.ts');
   const { corpusLexicon } = await import('../src/text/corpusLexicon.ts');
   const { peakRssMB, rssMB } = await import('./lib/stats.ts');
@@ -72,12 +72,17 @@ const build: Task = async ([seedsDir, indexDir]) => {
   const targets = documents.flatMap(extractTargets);
   const extractMs = performance.now() - t;
   log(`${paragraphs} paragraphs: ${targets.length} targets in ${extractMs.toFixed(0)} ms; inserting`);
+  const key = indexKeyOf(await hashSeeds(seedsDir!));
+  let ownDictionaryMs = 0;
+  const ownDictionary = () => {
+    const started = performance.now();
+    const dictionary = indexDictionary(segmenter);
+    ownDictionaryMs = performance.now() - started;
+    return dictionary;
+  };
   t = performance.now();
-  const dictionary = deriveDictionary(dictionaryTextsOf(documents, targets, segmenter.terms));
-  const ownDictionaryMs = performance.now() - t;
-  t = performance.now();
-  const index = buildSearchIndex({ documents, targets, segmenter, key: indexKeyOf(await hashSeeds(seedsDir!)), dictionary });
-  const insertMs = performance.now() - t;
+  const index = buildSearchIndex({ documents, targets, segmenter, key, dictionary: ownDictionary });
+  const insertMs = performance.now() - t - ownDictionaryMs;
   const rssBuilt = rssMB(false);
   t = performance.now();
   await saveSearchIndex(indexDir!, index);
@@ -92,7 +97,7 @@ const build: Task = async ([seedsDir, indexDir]) => {
     dictionaryMs,
     extractMs,
     ownDictionaryMs,
-    dictionaryWords: dictionary.words.size,
+    dictionaryWords: index.dictionary.words.size,
     insertMs,
     saveMs,
     files,

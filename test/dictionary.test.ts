@@ -2,7 +2,7 @@
 // indexes in one process, refused when malformed; and on the shipped seed, a fresh process cutting
 // with it cuts and answers as the whole dictionary does (the library: test/gold.test.ts).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dictionaryTextsOf } from '../src/indexing/build.ts';
+import { indexTexts } from './support/indexTexts.ts';
 import { openEngine, type OpenedEngine } from '../src/qa/engine.ts';
 import {
   DictionaryError,
@@ -62,7 +62,7 @@ describe('the index’s own dictionary, on the shipped seed', () => {
 
   it('cuts the seed token for token as the whole dictionary does, and answers every question set alike', async () => {
     const questions = allQuestions();
-    const texts = [...dictionaryTextsOf(engine.index.documents, engine.index.targets, engine.index.segmenter.terms)];
+    const texts = [...indexTexts(engine.index.documents, engine.index.targets, engine.index.segmenter.terms)];
     const fresh = await inFreshProcess(SEEDS_DIR, indexDir, texts, questions);
     expect(fresh.dictionary).toEqual({ kind: 'part', words: engine.index.dictionary.words.size });
     const { segmenter } = engine.index;

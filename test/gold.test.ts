@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openEngine, type OpenedEngine } from '../src/qa/engine.ts';
 import { judgeAnswer, parseEvalQuestions, totalVerdicts } from '../src/qa/evaluate.ts';
 import { judgeTarget, parseGoldTargets, totalTargetVerdicts } from '../src/targets/evaluate.ts';
-import { dictionaryTextsOf } from '../src/indexing/build.ts';
+import { indexTexts } from './support/indexTexts.ts';
 import { foldForMatching } from '../src/text/fold.ts';
 import { CORPUS_DIR, SEEDS_DIR, tempIndexDir } from './support/corpus.ts';
 import { inFreshProcess } from './support/freshProcess.ts';
@@ -103,7 +103,7 @@ describe('the index’s own dictionary, over the whole library', () => {
   // the saved index cuts with the index's own.
   it('cuts every text of the library token for token as the whole dictionary does, and answers every question set alike', async () => {
     const questions = allQuestions();
-    const texts = [...dictionaryTextsOf(engine.index.documents, engine.index.targets, engine.index.segmenter.terms)];
+    const texts = [...indexTexts(engine.index.documents, engine.index.targets, engine.index.segmenter.terms)];
     const fresh = await inFreshProcess(seedsDir, indexDir, [...texts, ...questions], questions);
     expect(fresh.dictionary.kind).toBe('part');
     expect(fresh.dictionary.words).toBe(engine.index.dictionary.words.size);

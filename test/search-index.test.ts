@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { create, insertMultiple, remove, search } from '@orama/orama';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Document, Paragraph, Target } from '../src/model.ts';
-import { deriveDictionary, dictionaryTextsOf } from '../src/indexing/build.ts';
+import { indexDictionary } from '../src/indexing/build.ts';
 import { buildSearchIndex, summarizeIndex, type SearchIndex } from '../src/search/build.ts';
 import { DICTIONARY_FILE, FORMAT_VERSION, MANIFEST_FILE, PARAGRAPH_DB_FILE, RECORDS_FILE } from '../src/search/manifest.ts';
 import { searchParagraphs, searchTargets } from '../src/search/query.ts';
@@ -120,7 +120,7 @@ const targets: Target[] = [
 
 const seedHashes: Record<string, string> = { [SEED]: seedDoc.hash, [OTHER]: otherDoc.hash };
 const texts = [seedDoc, otherDoc].flatMap((d) => d.articles.flatMap((a) => [a.headline, ...a.paragraphs.map((q) => q.text)]));
-const segmenter: Segmenter = createSegmenter(corpusLexicon(texts).terms);
+const segmenter: Segmenter = createSegmenter(corpusLexicon(texts).terms, { recordWords: true });
 // searchTokens is watched, to prove that loading a saved index segments nothing.
 const searchTokens = vi.spyOn(segmenter, 'searchTokens');
 const key: IndexKey = { extraction: 1, lexicon: 'test-lexicon', seeds: seedHashes };
@@ -136,7 +136,7 @@ async function tempDir(): Promise<string> {
 
 beforeAll(() => {
   const documents = [seedDoc, otherDoc];
-  index = buildSearchIndex({ documents, targets, segmenter, key, dictionary: deriveDictionary(dictionaryTextsOf(documents, targets, segmenter.terms)) });
+  index = buildSearchIndex({ documents, targets, segmenter, key, dictionary: () => indexDictionary(segmenter) });
 });
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { buildSearchIndex, type SearchIndex } from '../search/build.ts';
 import type { IndexKey } from '../search/manifest.ts';
 import { extractTargets } from '../targets/extract.ts';
 import { corpusLexicon, type CorpusLexicon } from '../text/corpusLexicon.ts';
-import { subDictionary, type WordDictionary } from '../text/dictionary.ts';
+import type { WordDictionary } from '../text/dictionary.ts';
 import { foldForMatching } from '../text/fold.ts';
 import { readWholeDictionary, wholeDictionaryWordsIn } from '../text/jieba.ts';
 import { createSegmenter, type Segmenter } from '../text/segmenter.ts';
@@ -19,55 +19,35 @@ export function textsOf(documents: readonly Document[]): string[] {
   return documents.flatMap((d) => d.articles.flatMap((a) => [a.headline, ...a.paragraphs.map((p) => p.text)]));
 }
 
+/** The segmenter an index is built with: the corpus's terms, recording the words jieba gives. */
 export function segmenterFor(lexicon: CorpusLexicon): Segmenter {
-  return createSegmenter(lexicon.terms);
+  return createSegmenter(lexicon.terms, { recordWords: true });
 }
 
 /**
- * Every text an index's segmenter may be asked to cut once built: the documents' (titles,
- * headlines, sections, paragraphs), its targets' (what answers are ranked by), its terms and the
- * lexicon's words (what questions are made of).
+ * The index's own dictionary, once its documents and targets are cut by `segmenter` (made by
+ * segmenterFor): the whole dictionary's words jieba gave for them, and every character of those
+ * words. That is exact, not a likeness: jieba cuts along the most probable path through the words
+ * it finds, and a dictionary without some words found off that path offers the same path at the
+ * same weight and others at no more, so each of those texts is cut as before; the characters keep
+ * their own weights for the stretches jieba's HMM joins. The lexicon's words (what questions are
+ * made of) join with every dictionary word inside them.
  */
-export function* dictionaryTextsOf(documents: readonly Document[], targets: readonly Target[], terms: readonly string[]): Generator<string> {
-  for (const doc of documents) {
-    if (doc.title !== null) yield doc.title;
-    for (const article of doc.articles) {
-      yield article.headline;
-      let section = '';
-      for (const p of article.paragraphs) {
-        if (p.section !== section) yield (section = p.section);
-        yield p.text;
-      }
-    }
+export function indexDictionary(segmenter: Segmenter): WordDictionary {
+  const words = segmenter.takeRecordedWords();
+  for (const word of lexiconWords()) {
+    const folded = foldForMatching(word);
+    for (const token of segmenter.searchTokens(folded)) words.add(token);
+    for (const found of wholeDictionaryWordsIn(folded)) words.add(found);
   }
-  for (const t of targets) {
-    yield t.metric;
-    yield t.subject;
-    if (t.region !== null) yield t.region;
-  }
-  yield* terms;
-  yield* lexiconWords();
-}
-
-/**
- * The index's own dictionary: the whole dictionary's words that occur in its texts (all of them,
- * single characters included), so that it cuts any stretch of those texts as the whole one does.
- */
-export function deriveDictionary(texts: Iterable<string>): WordDictionary {
-  const found = new Set<string>();
-  for (const text of texts) {
-    const folded = foldForMatching(text);
-    for (const char of folded) found.add(char);
-    for (const word of wholeDictionaryWordsIn(folded)) found.add(word);
-  }
-  return subDictionary(readWholeDictionary(), found);
+  for (const word of [...words]) if (word.length > 1) for (const char of word) words.add(char);
+  return readWholeDictionary((word) => words.has(word));
 }
 
 /** Extracts the documents' targets and builds the search index over both, under `key`. */
 export function indexDocuments(documents: Document[], segmenter: Segmenter, key: IndexKey): SearchIndex {
   const targets = documents.flatMap(extractTargets);
-  const dictionary = deriveDictionary(dictionaryTextsOf(documents, targets, segmenter.terms));
-  return buildSearchIndex({ documents, targets, segmenter, key, dictionary });
+  return buildSearchIndex({ documents, targets, segmenter, key, dictionary: () => indexDictionary(segmenter) });
 }
 
 /** Reads a seeds folder and builds its index under `key` (not saved), with the corpus's lexicon. */

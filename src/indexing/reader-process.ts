@@ -3,17 +3,22 @@
 // loads (2.6 s, 260 MB), so that the process answering questions never waits for it nor holds it.
 // Started by live.ts with the same runtime (node --import tsx); one request at a time over IPC.
 import { loadSeeds } from '../corpus/load.ts';
-import { extractTargets } from '../targets/extract.ts';
 import { fingerprint } from '../corpus/duplicates.ts';
-import { deriveDictionary, dictionaryTextsOf } from './build.ts';
+import { indexDocuments } from './build.ts';
+import { createSegmenter } from '../text/segmenter.ts';
 import { ReaderRequestSchema, type ReaderReply } from './reader-messages.ts';
 
 async function handle(message: unknown): Promise<ReaderReply> {
   const request = ReaderRequestSchema.parse(message);
   const notices: string[] = [];
   const { documents, report } = await loadSeeds(request.seedsDir, { warn: (line) => notices.push(line), only: new Set(request.files) });
-  const targets = documents.flatMap(extractTargets);
-  const dictionary = deriveDictionary(dictionaryTextsOf(documents, targets, request.terms));
+  // Cut as the index will cut them, recording the words: the documents' share of its dictionary.
+  const { targets: found, dictionary } = indexDocuments(documents, createSegmenter(request.terms, { recordWords: true }), {
+    extraction: 0,
+    lexicon: '',
+    seeds: {},
+  });
+  const targets = [...found];
   return {
     id: request.id,
     documents,

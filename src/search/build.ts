@@ -37,7 +37,8 @@ export interface BuildInput {
   targets: Target[];
   key: IndexKey;
   segmenter: Segmenter;
-  dictionary: WordDictionary;
+  /** The index's own dictionary, known once everything is cut (called after the insertions). */
+  dictionary: () => WordDictionary;
 }
 
 export interface IndexSummary {
@@ -93,7 +94,7 @@ export function buildSearchIndex(input: BuildInput): SearchIndex {
     targetsById,
     key: input.key,
     segmenter: input.segmenter,
-    dictionary: input.dictionary,
+    dictionary: input.dictionary(),
     paragraphDb,
     targetDb,
   };

@@ -343,7 +343,7 @@ async function loadOrThrow(indexDir: string, expect: IndexKey): Promise<SearchIn
     if (error instanceof DictionaryError) throw new Unusable(`corrupt: ${error.message}`);
     throw error;
   }
-  const segmenter = createSegmenter(records.terms, dictionary);
+  const segmenter = createSegmenter(records.terms, { dictionary });
   const paragraphDb = restoreDb(PARAGRAPH_DB_FILE, createParagraphDb(segmenter), paragraphFile.raw, paragraphs);
   const targetDb = restoreDb(TARGET_DB_FILE, createTargetDb(segmenter), targetFile.raw, targetsById);
   return {

@@ -54,30 +54,42 @@ export function parseDictionaryLines(text: string, file: string): Map<string, Di
   return words;
 }
 
-/** A whole dictionary as read from jieba's file, with jieba's sample user words beside it. */
-export function wholeDictionary(mainLines: string, userLines: string, file: string): WordDictionary {
-  const words = parseDictionaryLines(mainLines, file);
+/**
+ * A whole dictionary as read from jieba's files (the main one and its sample user words), keeping
+ * only the words `keep` wants (all when it is absent) but the total and least frequency of all.
+ */
+export function wholeDictionary(mainLines: string, userLines: string, file: string, keep?: (word: string) => boolean): WordDictionary {
+  const kept = new Map<string, DictionaryEntry>();
   let total = 0;
   let minFreq = Infinity;
   const freqs: number[] = [];
-  for (const { freq } of words.values()) {
+  let lineNo = 0;
+  for (const line of mainLines.split('\n')) {
+    lineNo++;
+    if (line === '') continue;
+    const space = line.indexOf(' ');
+    const tagAt = line.indexOf(' ', space + 1);
+    const freq = Number(line.slice(space + 1, tagAt));
+    if (space <= 0 || tagAt < 0 || !(freq > 0)) throw new DictionaryError(`${file}:${lineNo}: expected "word freq tag"`);
     total += freq;
     if (freq < minFreq) minFreq = freq;
     freqs.push(freq);
+    const word = line.slice(0, space);
+    if (keep === undefined || keep(word)) kept.set(word, { freq, tag: line.slice(tagAt + 1) });
   }
-  // jieba gives a user word without a frequency the dictionary's median weight.
+  // jieba gives a user word without a frequency the dictionary's median weight, and weighs user
+  // words against the main dictionary's total.
   freqs.sort((a, b) => a - b);
   const median = freqs[Math.floor(freqs.length / 2)] ?? minFreq;
-  const all = new Map(words);
   for (const line of userLines.split('\n')) {
     const parts = line.trim().split(/\s+/);
-    if (parts[0] === undefined || parts[0] === '' || all.has(parts[0])) continue;
+    const word = parts[0];
+    if (word === undefined || word === '' || kept.has(word) || (keep !== undefined && !keep(word))) continue;
     const own = parts.length === 3 ? Number(parts[1]) : NaN;
     const tag = parts.length === 3 ? parts[2]! : (parts[1] ?? 'x');
-    all.set(parts[0], { freq: Number.isFinite(own) && own > 0 ? own : median, tag });
+    kept.set(word, { freq: Number.isFinite(own) && own > 0 ? own : median, tag });
   }
-  // The user words weigh against the main dictionary's total, not their own.
-  return { words: all, total, minFreq };
+  return { words: kept, total, minFreq };
 }
 
 /** The part of `whole` that `has` keeps, with the whole's total and least frequency. */

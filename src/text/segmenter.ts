@@ -19,6 +19,11 @@ export interface Segmenter {
    * texts an index dictionary is made for are not all known yet).
    */
   readonly dictionary: WordDictionary | null;
+  /**
+   * The words jieba gave for every text this segmenter cut since it was made with `recordWords`,
+   * and the end of recording: what an index's own dictionary is made of (src/indexing/build.ts).
+   */
+  takeRecordedWords(): Set<string>;
   /** The words of a text: folded, numbers with their units whole, punctuation dropped. */
   cut(text: string): string[];
   /**
@@ -100,7 +105,21 @@ function termMatcher(terms: readonly string[]): (text: string, at: number) => st
 const SUB_WORD_CACHE_LIMIT = 200_000;
 const NO_PARTS: readonly string[] = [];
 
-export function createSegmenter(terms: Iterable<string>, dictionary: WordDictionary | null = null): Segmenter {
+export interface SegmenterOptions {
+  /** The index's own dictionary to cut with; null (the default) for jieba's whole one. */
+  dictionary?: WordDictionary | null;
+  /** Keep every word jieba gives, for takeRecordedWords(). */
+  recordWords?: boolean;
+}
+
+export function createSegmenter(terms: Iterable<string>, options: SegmenterOptions = {}): Segmenter {
+  const dictionary = options.dictionary ?? null;
+  let recorded: Set<string> | null = options.recordWords ? new Set() : null;
+  const cutGap = (text: string): string[] => {
+    const words = jiebaCut(text, dictionary);
+    if (recorded !== null) for (const word of words) recorded.add(word);
+    return words;
+  };
   const sorted = [...new Set([...terms].map(foldForMatching).filter((t) => t.length >= 2))].sort();
   const matchTerm = termMatcher(sorted);
   const subWordCache = new Map<string, readonly string[]>();
@@ -117,12 +136,12 @@ export function createSegmenter(terms: Iterable<string>, dictionary: WordDiction
         i++;
         continue;
       }
-      if (i > gapStart) words.push(...jiebaCut(folded.slice(gapStart, i), dictionary));
+      if (i > gapStart) words.push(...cutGap(folded.slice(gapStart, i)));
       words.push(term);
       i += term.length;
       gapStart = i;
     }
-    if (gapStart < folded.length) words.push(...jiebaCut(gapStart === 0 ? folded : folded.slice(gapStart), dictionary));
+    if (gapStart < folded.length) words.push(...cutGap(gapStart === 0 ? folded : folded.slice(gapStart)));
     return words;
   }
 
@@ -130,7 +149,9 @@ export function createSegmenter(terms: Iterable<string>, dictionary: WordDiction
     if (word.length < 3 || startsWithDigit(word)) return NO_PARTS;
     let parts = subWordCache.get(word);
     if (parts === undefined) {
-      parts = jiebaCutForSearch(word, dictionary).filter((part) => part !== word && !isWordless(part));
+      const all = jiebaCutForSearch(word, dictionary);
+      if (recorded !== null) for (const part of all) recorded.add(part);
+      parts = all.filter((part) => part !== word && !isWordless(part));
       if (subWordCache.size >= SUB_WORD_CACHE_LIMIT) subWordCache.clear();
       subWordCache.set(word, parts);
     }
@@ -141,6 +162,11 @@ export function createSegmenter(terms: Iterable<string>, dictionary: WordDiction
     terms: sorted,
     hash,
     dictionary,
+    takeRecordedWords() {
+      const words = recorded ?? new Set<string>();
+      recorded = null;
+      return words;
+    },
     cut(text) {
       return mergeNumbersWithUnits(rawWords(foldForMatching(text))).filter((w) => !isWordless(w));
     },
