@@ -11,6 +11,7 @@ import { DICTIONARY_FILE, FORMAT_VERSION, MANIFEST_FILE, PARAGRAPH_DB_FILE, RECO
 import { searchParagraphs, searchTargets } from '../src/search/query.ts';
 import { createParagraphDb, PARAGRAPH_SCHEMA, paragraphRow } from '../src/search/schema.ts';
 import { createSearchTokenizer, packTokens } from '../src/search/tokenizer.ts';
+import { fullRecords, leanRecords, SavedRecordsSchema } from '../src/search/records.ts';
 import { CURRENT_FILE, currentGeneration, loadSearchIndex, saveSearchIndex, type LoadResult } from '../src/search/store.ts';
 import type { IndexKey } from '../src/search/manifest.ts';
 import { corpusLexicon } from '../src/text/corpusLexicon.ts';
@@ -463,5 +464,24 @@ describe('saving into a folder that does not exist yet', () => {
     await saveSearchIndex(dir, index);
     expect((await loadSearchIndex(dir, key)).ok).toBe(true);
     await mkdir(dir, { recursive: true }); // still fine
+  });
+});
+
+describe('the records as written', () => {
+  it('leave out what follows from where each stands, and come back whole', () => {
+    const lean = leanRecords(index.documents, index.targets, index.paragraphs);
+    const written = JSON.stringify(lean);
+    expect(written.length).toBeLessThan(0.75 * JSON.stringify({ documents: index.documents, targets: index.targets }).length);
+    expect(lean.targets[0]!.citation).not.toHaveProperty('quote');
+    expect(lean.documents[0]!.articles[0]!.paragraphs[0]).not.toHaveProperty('headline');
+    expect(fullRecords(SavedRecordsSchema.parse(JSON.parse(written)))).toEqual({ documents: index.documents, targets: index.targets });
+  });
+
+  it('keep a citation that does not follow from its paragraph as it is', () => {
+    const [first, ...rest] = index.targets;
+    const odd = { ...first!, citation: { ...first!.citation, quote: '另一句话。' } };
+    const lean = leanRecords(index.documents, [odd, ...rest], index.paragraphs);
+    expect(lean.targets[0]!.citation.quote).toBe('另一句话。');
+    expect(fullRecords(lean).targets[0]).toEqual(odd);
   });
 });

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { z } from 'zod';
 
 /** Bump whenever the saved files change shape or meaning (schemas, tokenizer, scoring data). */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 export const FORMAT_NAME = 'zhibiao-search-index';
 
 /** The Orama that wrote the saved databases: its `save()` layout is internal and may change. */

@@ -9,7 +9,7 @@
 // each Orama database as its `save()` data:
 //
 //   manifest.json          format, Orama version, build id, the index key, file sizes
-//   records.json           { buildId, documents, targets, terms }   terms: the segmenter's
+//   records.json           { buildId, documents, targets, terms }   in records.ts's lean form; terms: the segmenter's
 //   paragraphs.orama.json  { buildId, raw }   Orama's save() of the paragraph database
 //   targets.orama.json     { buildId, raw }   Orama's save() of the target database
 //   dictionary.utf8        the index's own dictionary, in jieba's format (src/text/dictionary.ts)
@@ -28,7 +28,7 @@ import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promis
 import { join, resolve } from 'node:path';
 import { load, save, type AnyOrama, type RawData } from '@orama/orama';
 import { z } from 'zod';
-import { DocumentSchema, TargetSchema } from '../model.ts';
+import { fullRecords, leanRecords, RecordsError, SavedRecordsSchema } from './records.ts';
 import { paragraphsOf, summarizeIndex, targetsByIdOf, type SearchIndex } from './build.ts';
 import {
   DATA_FILES,
@@ -137,7 +137,7 @@ export async function saveSearchIndex(dir: string, index: SearchIndex): Promise<
     const dictionary = formatDictionary(index.dictionary);
     const bodies: [string, Buffer][] = [
       [DICTIONARY_FILE, Buffer.from(dictionary)],
-      [RECORDS_FILE, Buffer.from(JSON.stringify({ buildId, documents: index.documents, targets: index.targets, terms: index.segmenter.terms }))],
+      [RECORDS_FILE, Buffer.from(JSON.stringify({ buildId, ...leanRecords(index.documents, index.targets, index.paragraphs), terms: index.segmenter.terms }))],
       [PARAGRAPH_DB_FILE, Buffer.from(JSON.stringify({ buildId, raw: leanRaw(index.paragraphDb) }))],
       [TARGET_DB_FILE, Buffer.from(JSON.stringify({ buildId, raw: leanRaw(index.targetDb) }))],
     ];
@@ -177,10 +177,8 @@ export async function saveSearchIndex(dir: string, index: SearchIndex): Promise<
 /** A reason to rebuild, carried out of the loading steps. */
 class Unusable extends Error {}
 
-const RecordsFileSchema = z.object({
+const RecordsFileSchema = SavedRecordsSchema.extend({
   buildId: z.string(),
-  documents: z.array(DocumentSchema),
-  targets: z.array(TargetSchema),
   /** The terms the documents were segmented with: questions are cut with the same. */
   terms: z.array(z.string()),
 });
@@ -309,7 +307,14 @@ async function loadOrThrow(indexDir: string, expect: IndexKey): Promise<SearchIn
   const [recordsText, paragraphText, targetText, dictionaryText] = await Promise.all(
     DATA_FILES.map((name) => readText(dir, name, bytesOf(name))),
   );
-  const records = checked(RECORDS_FILE, RecordsFileSchema, parseJson(RECORDS_FILE, recordsText!));
+  const saved = checked(RECORDS_FILE, RecordsFileSchema, parseJson(RECORDS_FILE, recordsText!));
+  let records;
+  try {
+    records = { ...fullRecords(saved), terms: saved.terms, buildId: saved.buildId };
+  } catch (error) {
+    if (error instanceof RecordsError) throw new Unusable(`corrupt: ${RECORDS_FILE}: ${error.message}`);
+    throw error;
+  }
   const paragraphFile = checked(PARAGRAPH_DB_FILE, DbFileSchema, parseJson(PARAGRAPH_DB_FILE, paragraphText!));
   const targetFile = checked(TARGET_DB_FILE, DbFileSchema, parseJson(TARGET_DB_FILE, targetText!));
   for (const [name, id] of [
