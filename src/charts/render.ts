@@ -1,0 +1,111 @@
+// Chart specs to pictures for a Slack thread: spec → ECharts option → SVG (ECharts' server-side SVG
+// renderer) → PNG (resvg, with a cut of the CJK font holding just the chart's characters).
+//
+// Why ECharts and not Vega-Lite (both to SVG, then resvg; measured on this 2-core machine, 100
+// renders at scale 2 after 10 warm-up, same font pipeline; the machine was shared, so read the
+// ratios more than the milliseconds):
+// - Chinese labels: without a canvas Vega estimates every character at 0.8 em, so CJK labels are
+//   measured short and 内蒙古/黑龙江 were clipped at the plot's edge; ECharts estimates CJK at 1 em
+//   and laid out every label whole, with no global text-metrics override needed.
+// - Speed to SVG, p50/p99: 30-place bars 12/55 ms (ECharts) vs 18/84 ms (Vega-Lite); 12-year line
+//   12/50 vs 21/62 ms. Whole render to PNG was similar (150 vs 152 ms bars, 82 vs 89 ms line): resvg
+//   dominates. PNG 127 KB vs 146 KB (bars), 56 KB vs 60 KB (line).
+// - Loading: the ECharts single-file build loads in ~0.15 s, vega + vega-lite in ~0.37 s.
+// - Install: ECharts is 3 packages, 67 MB (its dist ships many builds); vega + vega-lite are 79
+//   packages, 25 MB. The size is ECharts' one cost; fewer packages to keep up is a gain.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderAsync } from '@resvg/resvg-js';
+import { DEFAULT_FONT_FAMILY, openChartFont, type ChartFont } from './font.ts';
+import { chartLayout } from './layout.ts';
+import { parseChartSpec, type ChartSpecInput } from './spec.ts';
+import { layoutToSvg, svgText } from './svg.ts';
+
+/** Device pixels per CSS pixel: sharp on high-density screens, and a 30-place chart stays ~130 KB. */
+export const DEFAULT_SCALE = 2;
+
+/**
+ * The chart as SVG, its text in `fontFamily` (default: the shipped font's). Pure; throws
+ * ChartSpecError for a spec that is not drawable.
+ */
+export function renderChartSvg(spec: ChartSpecInput, fontFamily: string = DEFAULT_FONT_FAMILY): string {
+  return layoutToSvg(chartLayout(parseChartSpec(spec), fontFamily));
+}
+
+export interface ChartRendererOptions {
+  /** Device pixels per CSS pixel, 0.5-4 (default 2). */
+  scale?: number;
+  /** A TrueType/OpenType font to draw in (default: the shipped Noto Sans SC Regular). */
+  fontFile?: string;
+}
+
+export interface ChartRenderer {
+  /** The family the charts' text is drawn in. */
+  readonly fontFamily: string;
+  /** The chart as PNG, 800 CSS px wide at `scale`. Throws ChartSpecError for a spec that is not drawable. */
+  renderChart(spec: ChartSpecInput): Promise<Buffer>;
+  /** The chart as SVG, naming this renderer's font. */
+  renderChartSvg(spec: ChartSpecInput): string;
+  /** Characters of the chart the font has no glyph for: they would be left blank. */
+  missingGlyphs(spec: ChartSpecInput): string[];
+  /** Frees the font and removes the renderer's temporary folder; waits for renders under way. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the font (~0.2 s, ~70 MB of WebAssembly memory) and a temporary folder for the per-chart
+ * font cuts, which resvg-js only takes as files.
+ */
+export async function openChartRenderer(options: ChartRendererOptions = {}): Promise<ChartRenderer> {
+  const scale = options.scale ?? DEFAULT_SCALE;
+  if (!(scale >= 0.5 && scale <= 4)) throw new RangeError(`chart scale must be 0.5-4, not ${scale}`);
+  const font: ChartFont = await openChartFont(options.fontFile === undefined ? {} : { file: options.fontFile });
+  const folder = mkdtempSync(join(tmpdir(), 'zhibiao-charts-'));
+  const pending = new Set<Promise<unknown>>();
+  let renders = 0;
+  let open = true;
+
+  const svgOf = (spec: ChartSpecInput) => renderChartSvg(spec, font.family);
+
+  async function renderPng(svg: string): Promise<Buffer> {
+    const fontFile = join(folder, `glyphs-${++renders}.otf`);
+    writeFileSync(fontFile, font.subset(svgText(svg)));
+    try {
+      // Off the main thread (libuv's pool): parsing, text layout and rasterising.
+      const image = await renderAsync(svg, {
+        font: { loadSystemFonts: false, fontFiles: [fontFile], defaultFontFamily: font.family, sansSerifFamily: font.family },
+        fitTo: { mode: 'zoom', value: scale },
+        logLevel: 'error',
+      });
+      return image.asPng();
+    } finally {
+      rmSync(fontFile, { force: true });
+    }
+  }
+
+  return {
+    fontFamily: font.family,
+    async renderChart(spec) {
+      if (!open) throw new Error('the chart renderer is closed');
+      const render = renderPng(svgOf(spec));
+      pending.add(render);
+      try {
+        return await render;
+      } finally {
+        pending.delete(render);
+      }
+    },
+    renderChartSvg: svgOf,
+    missingGlyphs(spec) {
+      return font.missing(svgText(svgOf(spec)));
+    },
+    async close() {
+      if (!open) return;
+      open = false;
+      await Promise.allSettled([...pending]);
+      font.close();
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
