@@ -43,6 +43,8 @@ export interface ChartRendererOptions {
 export interface ChartRenderer {
   /** The family the charts' text is drawn in. */
   readonly fontFamily: string;
+  /** The temporary folder the font cuts stand in while a chart renders; removed by close(). */
+  readonly folder: string;
   /** The chart as PNG, 800 CSS px wide at `scale`. Throws ChartSpecError for a spec that is not drawable. */
   renderChart(spec: ChartSpecInput): Promise<Buffer>;
   /** The chart as SVG, naming this renderer's font. */
@@ -86,6 +88,7 @@ export async function openChartRenderer(options: ChartRendererOptions = {}): Pro
 
   return {
     fontFamily: font.family,
+    folder,
     async renderChart(spec) {
       if (!open) throw new Error('the chart renderer is closed');
       const render = renderPng(svgOf(spec));
