@@ -8,7 +8,8 @@ import { QualifierSchema } from '../model.ts';
 export const ChartValueSchema = z.union([z.number(), z.tuple([z.number(), z.number()])]);
 export type ChartValue = z.infer<typeof ChartValueSchema>;
 
-const Label = z.string().trim().min(1, 'must not be empty');
+// One line: the layouts leave room for one (a second would run into the plot).
+const Label = z.string().trim().min(1, 'must not be empty').regex(/^[^\r\n]*$/, 'must be one line');
 const Year = z.number().int().min(1900).max(2100);
 
 /** A figure to draw: the number, how the text qualifies it, and the text as written. */
