@@ -26,6 +26,22 @@ import { layoutToSvg, svgText } from './svg.ts';
 export const DEFAULT_SCALE = 2;
 
 /**
+ * Largest PNG wanted: Slack shows it at once and it uploads quickly. A chart whose PNG comes out
+ * bigger (over ~35 places at scale 2) is drawn again at a scale that fits: 60 places would be
+ * 320 KB at scale 2.
+ */
+export const MAX_PNG_BYTES = 200_000;
+
+/**
+ * The scale to draw again at when a PNG drawn at `scale` came out `bytes` long. A chart's PNG
+ * grows slower than its pixel count (flat areas cost little; text edges grow with the scale, not
+ * its square), so shrinking the scale in proportion to the excess gets under at once.
+ */
+export function fittingScale(scale: number, bytes: number): number {
+  return scale * (MAX_PNG_BYTES / bytes) * 0.95;
+}
+
+/**
  * The chart as SVG, its text in `fontFamily` (default: the shipped font's). Pure; throws
  * ChartSpecError for a spec that is not drawable.
  */
@@ -45,7 +61,11 @@ export interface ChartRenderer {
   readonly fontFamily: string;
   /** The temporary folder the font cuts stand in while a chart renders; removed by close(). */
   readonly folder: string;
-  /** The chart as PNG, 800 CSS px wide at `scale`. Throws ChartSpecError for a spec that is not drawable. */
+  /**
+   * The chart as PNG, 800 CSS px wide at `scale`, or at the lower scale that keeps it within
+   * MAX_PNG_BYTES.
+   * Throws ChartSpecError for a spec that is not drawable.
+   */
   renderChart(spec: ChartSpecInput): Promise<Buffer>;
   /** The chart as SVG, naming this renderer's font. */
   renderChartSvg(spec: ChartSpecInput): string;
@@ -85,14 +105,18 @@ export async function openChartRenderer(options: ChartRendererOptions = {}): Pro
   async function renderPng(svg: string): Promise<Buffer> {
     const fontFile = join(folder, `glyphs-${++renders}.otf`);
     writeFileSync(fontFile, font.subset(svgText(svg)));
+    // Off the main thread (libuv's pool): parsing, text layout and rasterising.
+    const draw = async (zoom: number) =>
+      (
+        await renderAsync(svg, {
+          font: { loadSystemFonts: false, fontFiles: [fontFile], defaultFontFamily: font.family, sansSerifFamily: font.family },
+          fitTo: { mode: 'zoom', value: zoom },
+          logLevel: 'error',
+        })
+      ).asPng();
     try {
-      // Off the main thread (libuv's pool): parsing, text layout and rasterising.
-      const image = await renderAsync(svg, {
-        font: { loadSystemFonts: false, fontFiles: [fontFile], defaultFontFamily: font.family, sansSerifFamily: font.family },
-        fitTo: { mode: 'zoom', value: scale },
-        logLevel: 'error',
-      });
-      return image.asPng();
+      const png = await draw(scale);
+      return png.length <= MAX_PNG_BYTES ? png : await draw(fittingScale(scale, png.length));
     } finally {
       rmSync(fontFile, { force: true });
     }
