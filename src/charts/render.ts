@@ -1,15 +1,16 @@
 // Chart specs to pictures for a Slack thread: spec → ECharts option → SVG (ECharts' server-side SVG
 // renderer) → PNG (resvg, with a cut of the CJK font holding just the chart's characters).
 //
-// Why ECharts and not Vega-Lite (both to SVG, then resvg; measured on this 2-core machine, 100
-// renders at scale 2 after 10 warm-up, same font pipeline; the machine was shared, so read the
-// ratios more than the milliseconds):
+// Why ECharts and not Vega-Lite (both to SVG, then resvg at scale 2 with the same font cut; 100
+// renders each after 10 warm-up, the two interleaved so the shared 2-core machine's load fell on
+// both alike):
 // - Chinese labels: without a canvas Vega estimates every character at 0.8 em, so CJK labels are
 //   measured short and 内蒙古/黑龙江 were clipped at the plot's edge; ECharts estimates CJK at 1 em
 //   and laid out every label whole, with no global text-metrics override needed.
-// - Speed to SVG, p50/p99: 30-place bars 12/55 ms (ECharts) vs 18/84 ms (Vega-Lite); 12-year line
-//   12/50 vs 21/62 ms. Whole render to PNG was similar (150 vs 152 ms bars, 82 vs 89 ms line): resvg
-//   dominates. PNG 127 KB vs 146 KB (bars), 56 KB vs 60 KB (line).
+// - To SVG, p50/p99: 30-place bars 12.6/50 ms (ECharts) vs 17.1/140 ms (Vega-Lite); 12-year line
+//   10.2/44 vs 19.6/70 ms. To PNG the two were alike (bars 156/245 vs 145/247 ms, line 95/167 vs
+//   84/172 ms): resvg dominates, and ECharts' bar chart was 15% taller. PNG 127 vs 146 KB (bars),
+//   56 vs 60 KB (line).
 // - Loading: the ECharts single-file build loads in ~0.15 s, vega + vega-lite in ~0.37 s.
 // - Install: ECharts is 3 packages, 67 MB (its dist ships many builds); vega + vega-lite are 79
 //   packages, 25 MB. The size is ECharts' one cost; fewer packages to keep up is a gain.
