@@ -70,15 +70,15 @@ export interface ChartRenderer {
   renderChart(spec: ChartSpecInput): Promise<Buffer>;
   /** The chart as SVG, naming this renderer's font. */
   renderChartSvg(spec: ChartSpecInput): string;
-  /** Characters of the chart the font has no glyph for: they would be left blank. */
+  /** Characters of the chart the font has no glyph for: they draw as empty boxes. */
   missingGlyphs(spec: ChartSpecInput): string[];
   /** Frees the font and removes the renderer's temporary folder; waits for renders under way. */
   close(): Promise<void>;
 }
 
-// Drawn once at open: a chart of every kind of mark, so that what is slow the first time
-// (ECharts' and resvg's first runs, and V8 still compiling the font's WebAssembly in the
-// background, which made the first chart take ~0.5-1.2 s on 2 cores) is paid at start-up.
+// Drawn once at open, so that what is slow the first time (ECharts' and resvg's first runs, and
+// V8's background work after the font's WebAssembly is loaded, compiling and collecting, which
+// made the first chart take ~0.5-1.2 s on 2 cores) is paid at start-up, not by a user.
 const WARM_UP: ChartSpecInput = {
   kind: 'check',
   title: '目标',
@@ -106,7 +106,8 @@ export async function openChartRenderer(options: ChartRendererOptions = {}): Pro
   async function renderPng(svg: string): Promise<Buffer> {
     const fontFile = join(folder, `glyphs-${++renders}.otf`);
     writeFileSync(fontFile, font.subset(svgText(svg)));
-    // Off the main thread (libuv's pool): parsing, text layout and rasterising.
+    // Off the main thread (libuv's pool): parsing, text layout and rasterising; asPng() encodes
+    // on it (~50 ms for 30 places at scale 2).
     const draw = async (zoom: number) =>
       (
         await renderAsync(svg, {
