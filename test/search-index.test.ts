@@ -11,6 +11,7 @@ import { DICTIONARY_FILE, FORMAT_VERSION, MANIFEST_FILE, PARAGRAPH_DB_FILE, RECO
 import { searchParagraphs, searchTargets } from '../src/search/query.ts';
 import { createParagraphDb, PARAGRAPH_SCHEMA, paragraphRow } from '../src/search/schema.ts';
 import { createSearchTokenizer, packTokens } from '../src/search/tokenizer.ts';
+import { IdSet } from '../src/search/id-set.ts';
 import { fullRecords, leanRecords, SavedRecordsSchema } from '../src/search/records.ts';
 import { CURRENT_FILE, currentGeneration, loadSearchIndex, saveSearchIndex, type LoadResult } from '../src/search/store.ts';
 import type { IndexKey } from '../src/search/manifest.ts';
@@ -483,5 +484,43 @@ describe('the records as written', () => {
     const lean = leanRecords(index.documents, [odd, ...rest], index.paragraphs);
     expect(lean.targets[0]!.citation.quote).toBe('另一句话。');
     expect(fullRecords(lean).targets[0]).toEqual(odd);
+  });
+});
+
+describe('a word’s ids (IdSet)', () => {
+  it('answers as the Set it replaces, in ascending order', () => {
+    const ids = IdSet.of([5, 1, 9, 5]);
+    expect([...ids]).toEqual([1, 5, 9]);
+    expect(ids.size).toBe(3);
+    ids.add(12).add(3).add(9);
+    expect([...ids]).toEqual([1, 3, 5, 9, 12]);
+    expect(ids.has(3)).toBe(true);
+    expect(ids.has(4)).toBe(false);
+    expect(ids.delete(5)).toBe(true);
+    expect(ids.delete(5)).toBe(false);
+    expect(JSON.stringify(ids)).toBe('[1,3,9,12]');
+    const seen: number[] = [];
+    ids.forEach((id) => seen.push(id));
+    expect(seen).toEqual([1, 3, 9, 12]);
+    ids.clear();
+    expect(ids.size).toBe(0);
+    expect([...ids.add(7)]).toEqual([7]);
+  });
+
+  it('holds every word of a loaded index', async () => {
+    const dir = await tempDir();
+    await saveSearchIndex(dir, index);
+    const loaded = await loadSearchIndex(dir, key);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    const tree = (loaded.index.paragraphDb.data.index as unknown as { indexes: Record<string, { node: { c: Map<string, unknown>; d: unknown } }> }).indexes.text!.node;
+    const stack = [tree];
+    let words = 0;
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      expect(node.d).toBeInstanceOf(IdSet);
+      words++;
+      for (const child of node.c.values()) stack.push(child as typeof tree);
+    }
+    expect(words).toBeGreaterThan(100);
   });
 });

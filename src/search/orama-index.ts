@@ -29,7 +29,8 @@
 // exact Orama it was tested against; test/search-index.test.ts and test/search-top-hits.test.ts,
 // which compare hits and scores with stock Orama's, are the gate for moving the pin.
 import { components, count as countDocuments, type AnyOrama, type Tokenizer } from '@orama/orama';
-import type { radix } from '@orama/orama/trees';
+import { radix } from '@orama/orama/trees';
+import { IdSet } from './id-set.ts';
 
 const { getDocumentIdFromInternalId, getInternalDocumentId } = components.internalDocumentIDStore;
 
@@ -37,6 +38,38 @@ type OramaIndexStore = components.index.Index;
 type OramaIndexComponent = ReturnType<typeof components.index.createIndex>;
 
 type RadixNode = radix.RadixNode;
+
+interface RadixJson {
+  w: string;
+  s: string;
+  e: boolean;
+  k: string;
+  d: number[];
+  c: [string, RadixJson][];
+}
+
+/** Orama's RadixNode.fromJSON, with each word's ids in an IdSet instead of a Set. */
+function radixFromJson(json: RadixJson, node: RadixNode): RadixNode {
+  node.w = json.w;
+  node.d = IdSet.of(json.d) as unknown as Set<number>;
+  node.c = new Map(json.c.map(([key, child]) => [key, radixFromJson(child, new radix.RadixNode(child.k, child.s, child.e))]));
+  return node;
+}
+
+function radixTreeFromJson(json: RadixJson): RadixNode {
+  const tree = new radix.RadixTree();
+  tree.s = json.s;
+  tree.e = json.e;
+  tree.k = json.k;
+  return radixFromJson(json, tree);
+}
+
+const EMPTY_RADIX: RadixJson = { w: '', s: '', e: false, k: '', d: [], c: [] };
+
+/** A word's ids as an IdSet, once its insertions are done. */
+function compact(node: RadixNode): void {
+  if (!(node.d instanceof IdSet)) node.d = IdSet.of(node.d) as unknown as Set<number>;
+}
 
 interface Bm25 {
   k: number;
@@ -93,6 +126,7 @@ function flush(index: OramaIndexStore): void {
       const node = prefixNode(root, word);
       if (node === null || node.w !== word) throw new Error(`search index: radix tree lost ${word}`);
       for (let i = 1; i < ids.length; i++) node.d.add(ids[i]!);
+      compact(node);
       occurrences[word] = count(occurrences, word) + ids.length;
     }
   }
@@ -171,7 +205,8 @@ function score(
         const node = stack.pop()!;
         if (node.e && node.d.size > 0) {
           const matching = count(occurrences, node.w);
-          for (const id of node.d) {
+          const postings = node.d instanceof IdSet ? node.d.view() : node.d;
+          for (const id of postings) {
             if (whereFiltersIDs !== undefined && !whereFiltersIDs.has(id)) continue;
             const length = lengths[id] ?? 1;
             const value = bm25(1 / length, matching, docsCount, length, avgLength, relevance) * weight;
@@ -345,6 +380,23 @@ export function createSearchIndexComponent(): OramaIndexComponent {
     save(index) {
       flush(index);
       return base.save(index);
+    },
+    load(sharedStore, raw) {
+      // Orama's load with the radix trees read here, their ids in IdSets.
+      const data = raw as { indexes: Record<string, { type: string; node: unknown; isArray: boolean }> };
+      const trees = new Map<string, RadixJson>();
+      const indexes: typeof data.indexes = {};
+      for (const [prop, entry] of Object.entries(data.indexes)) {
+        if (entry.type === 'Radix') {
+          trees.set(prop, entry.node as RadixJson);
+          indexes[prop] = { ...entry, node: EMPTY_RADIX };
+        } else {
+          indexes[prop] = entry;
+        }
+      }
+      const index = base.load(sharedStore, { ...(raw as object), indexes } as never);
+      for (const [prop, json] of trees) index.indexes[prop]!.node = radixTreeFromJson(json) as never;
+      return index;
     },
   };
   return component;

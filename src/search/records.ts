@@ -65,43 +65,34 @@ export class RecordsError extends Error {
   override readonly name = 'RecordsError';
 }
 
-/** The records as the index holds them, from their written form. */
+/**
+ * The records as the index holds them, from their written form, which it fills in where it stands
+ * (new objects would hold about as much again as the records themselves).
+ */
 export function fullRecords(saved: SavedRecords): { documents: Document[]; targets: Target[] } {
   const byId = new Map<string, Paragraph>();
-  const documents: Document[] = saved.documents.map((d) => ({
-    ...d,
-    articles: d.articles.map((a) => ({
-      ...a,
-      paragraphs: a.paragraphs.map((p) => {
-        const article = p.article ?? a.index;
-        const full: Paragraph = {
-          ...p,
-          id: p.id ?? paragraphIdOf(d.file, article, p.number),
-          doc: p.doc ?? d.file,
-          headline: p.headline ?? a.headline,
-          article,
-        };
-        byId.set(full.id, full);
-        return full;
-      }),
-    })),
-  }));
-  const targets: Target[] = saved.targets.map((t) => {
+  for (const d of saved.documents) {
+    for (const a of d.articles) {
+      for (const p of a.paragraphs) {
+        p.article ??= a.index;
+        p.id ??= paragraphIdOf(d.file, p.article, p.number);
+        p.doc ??= d.file;
+        p.headline ??= a.headline;
+        byId.set(p.id, p as Paragraph);
+      }
+    }
+  }
+  for (const t of saved.targets) {
     const c = t.citation;
     const p = byId.get(c.paragraphId);
-    if (p === undefined && (c.doc === undefined || c.article === undefined || c.paragraph === undefined || c.quote === undefined)) {
+    if (p === undefined) {
+      if (c.doc !== undefined && c.article !== undefined && c.paragraph !== undefined && c.quote !== undefined) continue;
       throw new RecordsError(`target ${t.id} cites paragraph ${c.paragraphId}, which is not in the records`);
     }
-    return {
-      ...t,
-      citation: {
-        ...c,
-        doc: c.doc ?? p!.doc,
-        article: c.article ?? p!.headline,
-        paragraph: c.paragraph ?? p!.number,
-        quote: c.quote ?? p!.text.slice(c.start, c.end),
-      },
-    };
-  });
-  return { documents, targets };
+    c.doc ??= p.doc;
+    c.article ??= p.headline;
+    c.paragraph ??= p.number;
+    c.quote ??= p.text.slice(c.start, c.end);
+  }
+  return saved as { documents: Document[]; targets: Target[] };
 }
