@@ -159,5 +159,27 @@ export const AnswerSchema = z.object({
    * as such and never as the answer. Absent when nothing comes close.
    */
   nearest: TargetSchema.optional(),
+  /**
+   * For a question across documents: places side by side, years side by side, or a target against
+   * its result. `targets` then holds the rows' targets in the order shown (for a check: the target,
+   * then the result).
+   */
+  comparison: z
+    .object({
+      kind: z.enum(['places', 'years', 'check']),
+      /** What was compared, as the question names it (长三角, 各省, 全国 · 2014—2025年). */
+      label: z.string(),
+      rows: z.array(z.object({ label: z.string(), target: TargetSchema })),
+      /** The places or years asked about that the documents state no figure for, each with why. */
+      missing: z.array(z.object({ label: z.string(), why: z.string() })),
+      /** The filter applied to the figures, as the question says it (5.5%以上, 最高). */
+      filter: z.string().optional(),
+      /** What a reader should know: a result that is a forecast, documents that differ. */
+      notes: z.array(z.string()),
+    })
+    .optional(),
+  /** For a check: whether the result meets the target, read with its qualifier. */
+  verdict: z.enum(['met', 'not_met', 'unknown']).optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
+export type Comparison = NonNullable<Answer['comparison']>;

@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openEngine, type OpenedEngine } from '../src/qa/engine.ts';
 import { judgeAnswer, parseEvalQuestions, totalVerdicts } from '../src/qa/evaluate.ts';
 import { judgeTarget, parseGoldTargets, totalTargetVerdicts } from '../src/targets/evaluate.ts';
+import { judgeComparison, parseComparisonGold } from '../src/qa/evaluate-comparisons.ts';
 import { indexTexts } from './support/indexTexts.ts';
 import { foldForMatching } from '../src/text/fold.ts';
 import { CORPUS_DIR, SEEDS_DIR, tempIndexDir } from './support/corpus.ts';
@@ -96,6 +97,21 @@ describe('gold questions in people’s words', () => {
     expect(totals.passed).toBeGreaterThanOrEqual(111);
     expect(totals.refusals.right).toBe(totals.refusals.of);
   });
+});
+
+describe('gold questions across documents: places, years, a target against its result', () => {
+  const file = join(GOLD, 'comparisons.jsonl');
+  const gold = parseComparisonGold(readFileSync(file, 'utf8'), file);
+  for (const kind of ['places', 'years', 'check'] as const) {
+    it(`${kind}: each row its own place's or year's figure, what is missing named${kind === 'check' ? ', the verdict' : ''}`, () => {
+      const items = gold.filter((g) => g.kind === kind);
+      expect(items.length).toBeGreaterThanOrEqual(10);
+      const verdicts = items.map((g) => judgeComparison(g, engine.ask(g.q)));
+      console.log(`comparisons (${kind}): ${verdicts.filter((v) => v.passed).length}/${verdicts.length} right`);
+      expect(verdicts.flatMap((v) => v.wrongRows.map((row) => `${v.question}: ${row}`))).toEqual([]);
+      expect(verdicts.filter((v) => !v.passed).map((v) => `${v.question} → ${v.answer}`)).toEqual([]);
+    });
+  }
 });
 
 describe('the index’s own dictionary, over the whole library', () => {

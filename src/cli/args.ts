@@ -10,6 +10,8 @@ export type Command = (typeof COMMANDS)[number];
 const CommandLineSchema = z.object({
   command: z.enum(COMMANDS),
   json: z.boolean(),
+  /** ask, targets: the table as CSV, for a file. */
+  csv: z.boolean(),
   seeds: z.string().min(1),
   index: z.string().min(1),
   region: z.string().min(1).optional(),
@@ -22,7 +24,7 @@ const CommandLineSchema = z.object({
 });
 export type CommandLine = z.infer<typeof CommandLineSchema>;
 
-export const USAGE = `usage: zhibiao <${COMMANDS.join('|')}> [--json] [--seeds DIR] [--index DIR] [--region R] [--year Y] [--sample N [--seed S]] [WORDS] (zhibiao help)`;
+export const USAGE = `usage: zhibiao <${COMMANDS.join('|')}> [--json] [--csv] [--seeds DIR] [--index DIR] [--region R] [--year Y] [--sample N [--seed S]] [WORDS] (zhibiao help)`;
 
 export const HELP = `zhibiao — answers questions about policy documents with the exact figure and the passage that states it
 
@@ -40,6 +42,7 @@ commands:
 
 options:
   --json                 one JSON object a line on standard output (see CONTRACT.md)
+  --csv                  ask, targets: the table as CSV (a comparison's rows; the targets listed)
   --seeds DIR            the documents (env SEEDS_DIR, default seeds)
   --index DIR            where the index is kept (env INDEX_DIR, default index)
   --region R, --year Y   targets: only those of place R, of year Y
@@ -56,6 +59,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Comman
       strict: true,
       options: {
         json: { type: 'boolean', default: false },
+        csv: { type: 'boolean', default: false },
         seeds: { type: 'string' },
         index: { type: 'string' },
         region: { type: 'string' },
@@ -87,9 +91,12 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Comman
   const sample = whole('sample', parsed.values.sample);
   const seed = whole('seed', parsed.values.seed);
   if (seed !== undefined && sample === undefined) throw new UsageError('--seed goes with --sample');
+  if (parsed.values.csv && command !== 'ask' && command !== 'targets' && command !== 'help') throw new UsageError('--csv goes with ask and targets');
+  if (parsed.values.csv && parsed.values.json) throw new UsageError('--csv and --json: choose one');
   const result = CommandLineSchema.safeParse({
     command,
     json: parsed.values.json,
+    csv: parsed.values.csv,
     seeds: parsed.values.seeds ?? env.SEEDS_DIR ?? 'seeds',
     index: parsed.values.index ?? env.INDEX_DIR ?? 'index',
     region: parsed.values.region,

@@ -11,6 +11,7 @@ import { seededRandom } from '../random.ts';
 import { HELP, parseCommandLine, UsageError, type CommandLine } from './args.ts';
 import { runChat } from './chat.ts';
 import { renderAnswer, renderFigure, renderTarget } from './render.ts';
+import { answerCsv, targetsCsv } from '../qa/csv.ts';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -19,6 +20,12 @@ const out = (line: string) => process.stdout.write(`${line}\n`);
 async function* inputLines(): AsyncGenerator<string> {
   const reader = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of reader) if (line.trim() !== '') yield line.trim();
+}
+
+/** Each document's URL, where its source says one. */
+function sourceUrls(engine: OpenedEngine): (doc: string) => string | null {
+  const urls = new Map(engine.index.documents.map((d) => [d.file, d.source?.url ?? null]));
+  return (doc) => urls.get(doc) ?? null;
 }
 
 function open(cl: CommandLine, rebuild = false): Promise<OpenedEngine> {
@@ -52,9 +59,11 @@ async function commandIndex(cl: CommandLine): Promise<void> {
 
 async function commandAsk(cl: CommandLine): Promise<void> {
   const engine = await open(cl);
+  const urlOf = sourceUrls(engine);
   const answerOne = (question: string) => {
     const answer = engine.ask(question);
-    out(cl.json ? JSON.stringify(answer) : renderAnswer(answer));
+    if (cl.csv) process.stdout.write(answerCsv(answer, urlOf));
+    else out(cl.json ? JSON.stringify(answer) : renderAnswer(answer));
   };
   if (cl.rest.length > 0) answerOne(cl.rest.join(' '));
   else for await (const line of inputLines()) answerOne(line);
@@ -69,7 +78,8 @@ async function commandTargets(cl: CommandLine): Promise<void> {
     ...(words ? { words } : {}),
   });
   const shown = cl.sample === undefined ? targets : seededRandom(cl.seed ?? 1).shuffle([...targets]).slice(0, cl.sample);
-  for (const target of shown) out(cl.json ? JSON.stringify(target) : renderTarget(target));
+  if (cl.csv) process.stdout.write(targetsCsv(shown, sourceUrls(engine)));
+  else for (const target of shown) out(cl.json ? JSON.stringify(target) : renderTarget(target));
   if (!cl.json) log(cl.sample === undefined ? `${targets.length} targets` : `${shown.length} of ${targets.length} targets, drawn with seed ${cl.seed ?? 1}`);
 }
 

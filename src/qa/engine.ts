@@ -7,7 +7,10 @@ import { summarizeIndex, type SearchIndex } from '../search/build.ts';
 import { normalizeRegion } from '../targets/regions.ts';
 import { composeAnswer, composePlaceAnswer } from './answer.ts';
 import { createClaimChecker } from './claims.ts';
-import { createQuestionReader } from './question.ts';
+import { createComparer } from './compare.ts';
+import { readComparison } from './comparison.ts';
+import { createQuestionReader, questionPart } from './question.ts';
+import { foldForMatching } from '../text/fold.ts';
 import { answersQuestion, createRanker } from './rank.ts';
 import { createRetriever } from './retrieve.ts';
 import type { Coverage, Engine, TargetFilter } from './types.ts';
@@ -67,6 +70,17 @@ export function createEngine(opened: OpenedIndex): OpenedEngine {
   if (index.targets.length <= PREPARED_TARGETS) ranker.prepare(index.targets);
   const retriever = createRetriever(index);
   const claims = createClaimChecker(readQuestion, retriever, ranker);
+  const compare = createComparer({
+    readQuestion,
+    answering: (question, accept) =>
+      ranker
+        .rank(question, retriever.candidates(question))
+        .filter(answersQuestion)
+        .map((s) => s.target)
+        .filter(accept),
+    documents: index.documents,
+    targets: index.targets,
+  });
 
   function targets(filter: TargetFilter): Target[] {
     let list: readonly Target[] = index.targets;
@@ -90,6 +104,9 @@ export function createEngine(opened: OpenedIndex): OpenedEngine {
   }
 
   function ask(text: string): Answer {
+    // Places side by side, years side by side, a target against its result: one answer per row.
+    const across = readComparison(foldForMatching(questionPart(text)));
+    if (across !== null) return compare(across, text);
     const question = readQuestion(text);
     // A place alone asks for the place's figures: list them, as /target does.
     if (question.words.length === 0 && question.region !== null) {

@@ -2,7 +2,7 @@
 // must be found in what the target measures, and the kind of figure must fit what is asked.
 import { alternation } from '../lexicon/pattern.ts';
 import { NATION } from '../lexicon/places.ts';
-import { GROWTH_WORDS, MEASURE_MODIFIERS } from '../lexicon/phrases.ts';
+import { EXCLUSIVE_MODIFIERS, GROWTH_WORDS, MEASURE_MODIFIERS } from '../lexicon/phrases.ts';
 import { ASKS_FOR_RESULT, ASKS_FOR_TARGET, GENERIC_WORDS } from '../lexicon/questions.ts';
 import type { Target } from '../model.ts';
 import { foldForMatching } from '../text/fold.ts';
@@ -24,6 +24,15 @@ const ASKS_TARGET = new RegExp(alternation(ASKS_FOR_TARGET));
 const ASKS_RESULT = new RegExp(alternation(ASKS_FOR_RESULT));
 const CHANGE = new RegExp(alternation(GROWTH_WORDS));
 const MODIFIER = new RegExp(alternation(MEASURE_MODIFIERS));
+
+/** The question names one (only) of a row of EXCLUSIVE_MODIFIERS and the metric another, not that one. */
+function namesAnotherMeasure(question: string, metric: string): boolean {
+  for (const row of EXCLUSIVE_MODIFIERS) {
+    const asked = row.filter((w) => question.includes(w));
+    if (asked.length === 1 && !metric.includes(asked[0]!) && row.some((w) => w !== asked[0] && metric.includes(w))) return true;
+  }
+  return false;
+}
 
 function weightOf(word: string): number {
   if (GENERIC.has(word)) return 0.6;
@@ -120,6 +129,7 @@ export function createRanker(segmenter: Segmenter): Ranker {
       if (question.within !== null ? !question.within.includes(target.region ?? '') : target.region !== null && target.region !== NATION) return null;
     }
     if (question.year !== null && target.year !== null && target.year !== question.year) return null;
+    if (namesAnotherMeasure(question.text, target.metric)) return null;
     const words = wordsOf(target);
     let total = 0;
     let matched = 0;
