@@ -57,6 +57,19 @@ describe('command line', () => {
     expect(targets.every((t) => t.region === '北京' && t.year === 2022)).toBe(true);
   });
 
+  it('ask --csv and targets --csv write a table with a header line, one row a target', () => {
+    const asked = cli(['ask', '--csv', '广州汽车集群规模目标?']);
+    expect(asked.code).toBe(0);
+    const [header, first] = asked.stdout.split('\n');
+    expect(header).toBe('row,region,metric,figure,value,unit,qualifier,year,kind,doc,article,paragraph,quote,url,missing');
+    expect(first).toMatch(/^1,广州,汽车产业集群规模,6000亿元,6000,亿元,/);
+    const listed = cli(['targets', '--csv', '--region', '广州']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout.trim().split('\n').length).toBeGreaterThan(5);
+    expect(cli(['ask', '--csv', '--json', '广州？']).code).toBe(2);
+    expect(cli(['figures', '--csv', '6000亿元']).stderr).toMatch(/--csv goes with ask and targets/);
+  });
+
   it('figures gives one line out per line in', () => {
     const { code, stdout } = cli(['figures', '--json'], '规模达到3000亿元以上\n推进5G网络建设\n');
     expect(code).toBe(0);
