@@ -2,7 +2,9 @@
 // target is held against its result (src/qa/compare.ts). The library's answers are scored against
 // gold read from the reports in test/gold.test.ts.
 import { describe, expect, it } from 'vitest';
-import type { Target } from '../src/model.ts';
+import { parseChartSpec } from '../src/charts/spec.ts';
+import type { Answer, Target } from '../src/model.ts';
+import { chartOf } from '../src/qa/chart.ts';
 import { passesFilter, verdictOf } from '../src/qa/compare.ts';
 import { readComparison } from '../src/qa/comparison.ts';
 import { findFigures } from '../src/text/figures.ts';
@@ -105,5 +107,36 @@ describe('a target against its result', () => {
     ['国内生产总值增长', '6%以上', '1269万人', 'unknown'],
   ])('%s: target %s, result %s → %s', (metric, planned, reached, verdict) => {
     expect(verdictOf(target(metric, planned), target(metric, reached, 'actual'))).toBe(verdict);
+  });
+});
+
+describe('the chart of an answer across documents', () => {
+  const row = (label: string, metric: string, text: string) => ({ label, target: target(metric, text) });
+  const answer = (comparison: NonNullable<Answer['comparison']>, verdict?: Answer['verdict']): Answer => ({
+    question: 'q',
+    status: 'answered',
+    answer: 'a',
+    targets: comparison.rows.map((r) => r.target),
+    citations: [],
+    conflict: false,
+    comparison,
+    ...(verdict !== undefined ? { verdict } : {}),
+  });
+
+  it('draws places as bars, leaving a row in another unit to the table', () => {
+    const spec = chartOf(answer({ kind: 'places', label: '长三角', rows: [row('浙江', '生产总值增长', '5.5%左右'), row('安徽', '生产总值增长', '5%-6%'), row('上海', '生产总值', '5万亿元')], missing: [], notes: [] }));
+    expect(spec).toMatchObject({ kind: 'places', unit: '%', rows: [{ label: '浙江', value: 5.5, qualifier: 'approx' }, { label: '安徽', value: [5, 6], qualifier: 'range' }] });
+    expect(parseChartSpec(spec!)).toBeTruthy();
+  });
+
+  it('draws years as a line with the missing years inside it as gaps', () => {
+    const spec = chartOf(answer({ kind: 'years', label: '全国', rows: [row('2019年', '增长', '6%'), row('2021年', '增长', '6%以上')], missing: [{ label: '2020年', why: '' }, { label: '2023年', why: '' }], notes: [] }));
+    expect(spec).toMatchObject({ kind: 'years', rows: [{ year: 2019 }, { year: 2021 }], gaps: [2020] });
+  });
+
+  it('draws a check as the target and its result with the verdict; none for one figure', () => {
+    const check = answer({ kind: 'check', label: '全国 · 2024年', rows: [row('目标', '增长', '5%左右'), { label: '结果', target: target('增长', '5%', 'actual') }], missing: [], notes: [] }, 'met');
+    expect(chartOf(check)).toMatchObject({ kind: 'check', target: { value: 5, qualifier: 'approx' }, result: { value: 5, forecast: false }, verdict: 'met' });
+    expect(chartOf({ ...check, comparison: undefined })).toBeNull();
   });
 });
