@@ -319,7 +319,83 @@ const slackBot: Task = async ([seedsDir, indexDir, apiUrl, signingSecret]) => {
   return { stopped: true };
 };
 
-const TASKS: Record<string, Task> = { build, 'load-only': loadOnly, ask, baseline, 'peer-save': peerSave, segment, phases, slack, 'slack-bot': slackBot };
+/**
+ * Questions across documents over the library, each asked many times: p50/p99 in process; and the
+ * chart of one of each kind drawn: its time and PNG size.
+ */
+const compare: Task = async ([seedsDir, indexDir, questionsFile, rounds]) => {
+  const { percentiles } = await import('./lib/stats.ts');
+  const { chartOf } = await import('../src/qa/chart.ts');
+  const { openChartRenderer } = await import('../src/charts/render.ts');
+  const engine = await openSaved(seedsDir!, indexDir!);
+  const questions = (await readFile(questionsFile!, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { q: string; kind: string });
+  for (const q of questions) engine.ask(q.q);
+  const times: number[] = [];
+  for (let r = 0; r < Number(rounds ?? 10); r++) {
+    for (const q of questions) {
+      const t = performance.now();
+      engine.ask(q.q);
+      times.push(performance.now() - t);
+    }
+  }
+  const charts = await openChartRenderer();
+  const drawn: { kind: string; ms: number[]; bytes: number }[] = [];
+  for (const kind of ['places', 'years', 'check']) {
+    const q = questions.find((x) => x.kind === kind && chartOf(engine.ask(x.q)) !== null);
+    if (q === undefined) continue;
+    const spec = chartOf(engine.ask(q.q))!;
+    const ms: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 6; i++) {
+      const t = performance.now();
+      bytes = (await charts.renderChart(spec)).length;
+      ms.push(performance.now() - t);
+    }
+    drawn.push({ kind, ms: ms.slice(1), bytes });
+  }
+  await charts.close();
+  return { documents: engine.summary().documents, questions: questions.length, latency: percentiles(times), charts: drawn };
+};
+
+/**
+ * A live update of one changed document in an opened index, against a full build of the same
+ * seeds: the first (which starts the reader and loads jieba's whole dictionary) and the next ones;
+ * then a new file saved while the folder is watched, timed until its figure answers.
+ */
+const incremental: Task = async ([seedsDir, indexDir, file]) => {
+  const { appendFile, copyFile } = await import('node:fs/promises');
+  const { openLiveEngine } = await import('../src/qa/live.ts');
+  const { median } = await import('./lib/stats.ts');
+  const engine = await openLiveEngine({ seedsDir: seedsDir!, indexDir: indexDir!, watch: false });
+  if (!engine.current.origin.loaded) throw new Error(`${indexDir} was not current`);
+  const path = join(seedsDir!, file!);
+  const updates: number[] = [];
+  for (let i = 0; i < 4; i++) {
+    await appendFile(path, `\n到2030年，全省第${i + 1}批数字乡村示范县达到${10 + i}个。\n`);
+    const outcome = await engine.refresh();
+    if (outcome.kind !== 'updated') throw new Error(`update ${i}: ${JSON.stringify(outcome)}`);
+    updates.push(outcome.ms);
+  }
+  await engine.close();
+  // Saved to answering, the folder watched.
+  const watching = await openLiveEngine({ seedsDir: seedsDir!, indexDir: indexDir!, debounceMs: 200 });
+  // The first file saved starts the reader (and its whole dictionary); the next finds it running.
+  const savedToAnswered: number[] = [];
+  for (const [name, count] of [['live-saved-1.txt', 321], ['live-saved-2.txt', 654]] as const) {
+    const started = performance.now();
+    await writeFile(join(seedsDir!, name), `关于加快智慧农业发展的实施意见\n\n到2030年，全省建成智慧${name.slice(-5, -4) === '1' ? '农场' : '牧场'}${count}个。\n`);
+    const question = `全省智慧${name.slice(-5, -4) === '1' ? '农场' : '牧场'}建成多少个`;
+    while (!watching.ask(question).answer.includes(`${count}个`)) {
+      if (performance.now() - started > 60_000) throw new Error('the saved file was not answered within a minute');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    savedToAnswered.push(performance.now() - started);
+  }
+  await watching.close();
+  return { first: updates[0]!, warm: median(updates.slice(1)), updates, savedToAnsweredMs: savedToAnswered[0]!, savedToAnsweredWarmMs: savedToAnswered[1]! };
+};
+
+const TASKS: Record<string, Task> = { build, 'load-only': loadOnly, ask, baseline, 'peer-save': peerSave, compare, incremental, segment, phases, slack, 'slack-bot': slackBot };
 
 const task = TASKS[process.argv[2] ?? ''];
 if (task === undefined) {

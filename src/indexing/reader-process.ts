@@ -4,9 +4,12 @@
 // Started by live.ts with the same runtime (node --import tsx); one request at a time over IPC.
 import { loadSeeds } from '../corpus/load.ts';
 import { fingerprint } from '../corpus/duplicates.ts';
-import { indexDocuments } from './build.ts';
+import { createDictionaryMaker, indexDocuments } from './build.ts';
 import { createSegmenter } from '../text/segmenter.ts';
 import { ReaderRequestSchema, type ReaderReply } from './reader-messages.ts';
+
+// Read once for the life of the process: jieba's whole dictionary, the lexicon's words.
+const dictionaries = createDictionaryMaker();
 
 async function handle(message: unknown): Promise<ReaderReply> {
   const request = ReaderRequestSchema.parse(message);
@@ -17,7 +20,7 @@ async function handle(message: unknown): Promise<ReaderReply> {
     extraction: 0,
     lexicon: '',
     seeds: {},
-  });
+  }, dictionaries);
   const targets = [...found];
   return {
     id: request.id,
