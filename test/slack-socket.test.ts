@@ -37,14 +37,22 @@ function waitUntilAsync<T>(find: () => Promise<T | undefined>, what: string): Pr
   );
 }
 
+// One index of the seeds for the whole file, built once (the processes started below load it).
+let indexDir: string;
+beforeAll(async () => {
+  indexDir = await mkdtemp(join(tmpdir(), 'zhibiao-slack-socket-'));
+  await openEngine({ seedsDir: 'seeds', indexDir });
+});
+afterAll(async () => {
+  await rm(indexDir, { recursive: true, force: true });
+});
+
 describe('Slack app in Socket Mode with the real engine', () => {
   let slack: FakeSlack;
   let app: RunningSlackApp;
-  let indexDir: string;
   const logs: string[] = [];
 
   beforeAll(async () => {
-    indexDir = await mkdtemp(join(tmpdir(), 'zhibiao-slack-socket-'));
     const engine = await openEngine({ seedsDir: 'seeds', indexDir });
     slack = await startFakeSlack({ botUserId: BOT_USER, botId: 'B111' });
     app = await startSlackApp(
@@ -57,7 +65,6 @@ describe('Slack app in Socket Mode with the real engine', () => {
   afterAll(async () => {
     await app?.stop();
     await slack?.close();
-    await rm(indexDir, { recursive: true, force: true });
   });
 
   it('opens the connection with the app token through apps.connections.open', async () => {
@@ -149,11 +156,11 @@ describe('Slack app in Socket Mode with the real engine', () => {
 describe('Socket Mode when Slack refuses the app token', () => {
   it('at start: `zhibiao serve` ends with one line naming SLACK_APP_TOKEN and exit 2', async () => {
     const slack = await startFakeSlack({ botUserId: BOT_USER });
-    const indexDir = await mkdtemp(join(tmpdir(), 'zhibiao-refused-'));
+    const dataDir = await mkdtemp(join(tmpdir(), 'zhibiao-refused-'));
     try {
       slack.failNext('apps.connections.open', 'invalid_auth');
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve', '--index', indexDir], {
-        env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-refused', SLACK_API_URL: slack.apiUrl, DATA_DIR: join(indexDir, 'data'), LOG_LEVEL: 'error' },
+        env: { ...process.env, SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-refused', SLACK_API_URL: slack.apiUrl, DATA_DIR: dataDir, LOG_LEVEL: 'error' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';
@@ -165,13 +172,13 @@ describe('Socket Mode when Slack refuses the app token', () => {
       expect(stderr).not.toMatch(/\n\s+at /);
     } finally {
       await slack.close();
-      await rm(indexDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 
   it('while reconnecting: serve stops the app and ends with one line naming SLACK_APP_TOKEN, no unhandled rejection', async () => {
     const slack = await startFakeSlack({ botUserId: BOT_USER });
-    const indexDir = await mkdtemp(join(tmpdir(), 'zhibiao-refused-later-'));
+    const dataDir = await mkdtemp(join(tmpdir(), 'zhibiao-refused-later-'));
     const unhandled: unknown[] = [];
     const onUnhandled = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', onUnhandled);
@@ -180,8 +187,8 @@ describe('Socket Mode when Slack refuses the app token', () => {
         seedsDir: 'seeds',
         indexDir,
         log: () => {},
-        env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-revoked-later', SLACK_API_URL: slack.apiUrl, DATA_DIR: join(indexDir, 'data') },
-        envFile: join(indexDir, 'no.env'),
+        env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_APP_TOKEN: 'xapp-revoked-later', SLACK_API_URL: slack.apiUrl, DATA_DIR: dataDir },
+        envFile: join(dataDir, 'no.env'),
         app: { clientPingTimeoutMs: 50, retryConfig: { retries: 0 } },
         onRunning: () => {
           slack.failNext('apps.connections.open', 'invalid_auth');
@@ -194,7 +201,7 @@ describe('Socket Mode when Slack refuses the app token', () => {
     } finally {
       process.off('unhandledRejection', onUnhandled);
       await slack.close();
-      await rm(indexDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -12,6 +12,7 @@ import {
   MORE_SOURCES_ACTION,
   POST_TARGET_LIST_ACTION,
 } from './blocks.ts';
+import { SliceScheduler } from './claimChecks.ts';
 import { ConfigError, type SlackConfig } from './config.ts';
 import { REFUSED_APP_TOKEN_ERRORS, SlackLink, superviseSocketMode } from './connection.ts';
 import { FEEDBACK_FORM_CALLBACK_ID } from './feedback.ts';
@@ -31,7 +32,7 @@ import {
   TARGET_COMMAND,
   type HandlerDeps,
 } from './handlers.ts';
-import { libraryFacts } from './library.ts';
+import { libraryFacts, warmUp } from './library.ts';
 import { boltLogLevel } from './logger.ts';
 import {
   oncePerCheckedMessage,
@@ -175,14 +176,18 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
 
   const ownStore = opts.store === undefined;
   const store = opts.store ?? openStore({ dataDir: IN_MEMORY });
-  const closeOwnStore = () => {
+  const slices = new SliceScheduler();
+  // What the app owns, closed when it stops (or fails to start).
+  const closeOwned = () => {
+    slices.close();
     if (ownStore) store.close();
   };
   try {
-    const deps: HandlerDeps = { engine, logger, reactAfterMs: opts.reactAfterMs ?? DEFAULT_REACT_AFTER_MS, store, library: libraryFacts(engine) };
+    warmUp(engine);
+    const deps: HandlerDeps = { engine, logger, reactAfterMs: opts.reactAfterMs ?? DEFAULT_REACT_AFTER_MS, store, library: libraryFacts(engine), slices };
     registerListeners(app, deps, identity);
   } catch (error) {
-    closeOwnStore();
+    closeOwned();
     throw error;
   }
   app.error(async (error) => {
@@ -193,7 +198,7 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
     try {
       await app.start();
     } catch (error) {
-      closeOwnStore();
+      closeOwned();
       const code = slackErrorCode(error);
       if (code !== undefined && REFUSED_APP_TOKEN_ERRORS.has(code)) {
         throw new ConfigError('SLACK_APP_TOKEN', `SLACK_APP_TOKEN was refused by Slack (apps.connections.open: ${code})`);
@@ -213,7 +218,7 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
       health = port !== undefined ? await startHealthServer(engine, link, port, host) : undefined;
     } catch (error) {
       await disconnect();
-      closeOwnStore();
+      closeOwned();
       throw error;
     }
     logger.info(`Slack app connected in Socket Mode${health ? `; ${HEALTH_PATH} on port ${health.port}` : ''}`);
@@ -225,7 +230,7 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
       stop: once(async () => {
         await disconnect();
         await health?.close();
-        closeOwnStore();
+        closeOwned();
       }),
     };
   }
@@ -234,7 +239,7 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
   try {
     server = await app.start({ port: opts.port ?? config.port ?? DEFAULT_HTTP_PORT, ...(host !== undefined && { host }) });
   } catch (error) {
-    closeOwnStore();
+    closeOwned();
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
@@ -251,7 +256,7 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
       server.closeAllConnections();
       await stopped;
       link.set('stopped');
-      closeOwnStore();
+      closeOwned();
     }),
   };
 }

@@ -27,7 +27,7 @@ import {
   renderTargetUsage,
   type SlackMessage,
 } from './blocks.ts';
-import { checkMessageClaims } from './claimChecks.ts';
+import { checkMessageClaims, type SliceScheduler } from './claimChecks.ts';
 import { decodeSlackText, questionFromSlackText } from './escape.ts';
 import { parseFeedbackTarget, readFeedbackForm, renderFeedbackForm, renderFeedbackThanks } from './feedback.ts';
 import { renderHome } from './home.ts';
@@ -40,6 +40,8 @@ export interface HandlerDeps {
   reactAfterMs: number;
   store: Store;
   library: LibraryFacts;
+  /** Where heavy work (checking a message's figures) takes its turns. */
+  slices: SliceScheduler;
 }
 
 /** The slash command the manifest declares. */
@@ -279,12 +281,12 @@ export function shareTargetList(deps: HandlerDeps) {
 }
 
 /** The 核对来源 message shortcut: the figures of the message against the documents, in its thread. */
-export function checkSources({ engine, logger, library }: HandlerDeps) {
+export function checkSources({ engine, logger, library, slices }: HandlerDeps) {
   return async ({ shortcut, client, respond }: SlackShortcutMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     if (shortcut.type !== 'message_action') return;
     let message: SlackMessage;
     try {
-      const { checks, figuresInMessage } = await checkMessageClaims(engine, questionFromSlackText(shortcut.message.text ?? ''), MAX_CLAIM_CHECKS_SHOWN);
+      const { checks, figuresInMessage } = await checkMessageClaims(engine, questionFromSlackText(shortcut.message.text ?? ''), MAX_CLAIM_CHECKS_SHOWN, slices);
       message = renderClaimChecks(checks, { figuresInMessage, linkOf: library.linkOf });
     } catch (error) {
       logger.error('Checking the claims of a message failed:', error);
