@@ -481,6 +481,21 @@ describe('Slack app over HTTP when something fails', () => {
     ]);
   });
 
+  it('/healthz says Slack is unreachable (503) once a Web API call could not reach it', async () => {
+    harness = await startHarness(fakeEngine());
+    await harness.slack.close();
+    const { body } = mentionEvent(`<@${BOT_USER}> ${GUANGZHOU_QUESTION}`);
+    expect((await postEvent(harness, body)).status).toBe(200);
+    await vi.waitFor(
+      async () => {
+        const response = await fetch(`http://127.0.0.1:${harness!.app.port}/healthz`);
+        expect(response.status).toBe(503);
+        expect(await response.json()).toMatchObject({ ok: false, targets: 3, slack: { mode: 'http', state: 'unreachable', error: expect.any(String) } });
+      },
+      { timeout: 20_000, interval: 50 },
+    );
+  });
+
   it('asks for a question when a mention holds none', async () => {
     harness = await startHarness(fakeEngine());
     const { body, ts } = mentionEvent(`<@${BOT_USER}>`);
