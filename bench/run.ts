@@ -40,6 +40,8 @@ const GOALS = {
   askP99: { seed: 2, '20,000': 15, '100,000': 50 } as Record<string, number>,
   rssMB: { seed: 150, '100,000': 700 } as Record<string, number>,
   slackP99Ms: 100,
+  checksAckP99Ms: 1000,
+  mentionsDuringChecksAckP99Ms: 300,
 };
 
 // ---- command line ------------------------------------------------------------------------------
@@ -566,6 +568,29 @@ async function main(): Promise<void> {
       );
       notes.push(`Slack warm-up round (${path.warmUp.mentions} mentions, not in the row): p99 ${ms(path.warmUp.latency.p99)}.`);
       details.slack = { path, faults };
+    }
+    const corpusSize = sizes.find((s) => s.key === 'seed+corpus');
+    if (corpusSize !== undefined) {
+      // The load generator runs here, the bot in a process of its own (bench/worker.ts slack-bot).
+      progress('bench: Slack 核对来源 under load');
+      const { runSlackChecksBench } = await import('./lib/slackBench.ts');
+      const checks = await runSlackChecksBench(corpusSize.seeds, corpusSize.index);
+      const allOnce = checks.checksAnsweredOnce === checks.checks && checks.httpNon200 === 0;
+      row(
+        'Slack 核对来源',
+        `${checks.checks} at once on ${int(checks.messageChars)}-character messages (seed+corpus, ${checks.figuresPerMessage} figures each, median): ack p50 / p99 / max; replies`,
+        `${ms(checks.checksAck.p50)} / ${ms(checks.checksAck.p99)} / ${ms(checks.checksAck.max)}; ${checks.checksAnsweredOnce}/${checks.checks} answered once, reply p99 ${ms(checks.checkReply.p99)}`,
+        `all once; ack p99 ≤ ${int(GOALS.checksAckP99Ms)} ms`,
+        allOnce && checks.checksAck.p99 <= GOALS.checksAckP99Ms,
+      );
+      row(
+        'Slack mentions during 核对来源',
+        `${checks.mentions} mentions sent meanwhile, one every 20 ms: ack p50 / p99`,
+        `${ms(checks.mentionsAck.p50)} / ${ms(checks.mentionsAck.p99)}; ${checks.mentionsAnsweredOnce}/${checks.mentions} answered once`,
+        `ack p99 ≤ ${GOALS.mentionsDuringChecksAckP99Ms} ms`,
+        checks.mentionsAnsweredOnce === checks.mentions && checks.mentionsAck.p99 <= GOALS.mentionsDuringChecksAckP99Ms,
+      );
+      details.slackChecks = checks;
     }
 
     const durationMs = performance.now() - started;

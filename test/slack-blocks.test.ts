@@ -5,6 +5,10 @@ import type { Target } from '../src/model.ts';
 import type { ClaimCheck } from '../src/qa/types.ts';
 import {
   blockTextLength,
+  BUTTON_VALUE_LIMIT,
+  FEEDBACK_DOWN_ACTION,
+  FEEDBACK_UP_ACTION,
+  MAX_CLAIM_CHECKS_SHOWN,
   MORE_SOURCES_ACTION,
   quoteWithFigureMarked,
   renderAnswer,
@@ -16,7 +20,10 @@ import {
   type SlackMessage,
 } from '../src/slack/blocks.ts';
 import { viewAnswer } from '../src/qa/view.ts';
-import { CONFLICT_WORDS, STATUS_WORDS } from '../src/qa/wording.ts';
+import { CONFLICT_WORDS, NEAREST_WORDS, STATUS_WORDS } from '../src/qa/wording.ts';
+import { readFeedbackForm, renderFeedbackForm } from '../src/slack/feedback.ts';
+import { HOME_BLOCK_LIMIT, renderHome } from '../src/slack/home.ts';
+import { openableUrl } from '../src/slack/library.ts';
 import { answer, figure, guangzhouCars, target } from './support/fakeEngine.ts';
 import { textsIn } from './support/slackText.ts';
 
@@ -208,5 +215,122 @@ describe('renderTargetUsage', () => {
     const shown = texts(renderTargetUsage()).join('\n');
     expect(shown).toContain('`/target 广州 汽车`');
     expect(shown).toContain('`/target 北京 2022`');
+  });
+});
+
+describe('refusals that help on', () => {
+  const coverage = { places: [{ place: '北京', targets: 12 }, { place: '广州', targets: 10 }], years: [{ year: 2022, targets: 6 }, { year: 2021, targets: 8 }, { year: 2020, targets: 4 }], documents: [] };
+
+  it('not_found offers the closest figure, marked as such and nothing in bold, and says what the library covers', () => {
+    const message = renderAnswer(answer({ question: '广州信息消费规模?', status: 'not_found', answer: '', targets: [], citations: [], nearest: guangzhouCars }), { coverage });
+    const shown = texts(message).join('\n');
+    expect(message.text).toBe(STATUS_WORDS.not_found);
+    expect(shown).toContain(`:bulb: ${NEAREST_WORDS}广州 · 汽车产业集群规模 · 6000亿元 · 2021年 · 目标`);
+    expect(shown).toContain('>打造汽车、超高清视频及新型显示两大世界级先进制造业集群，规模分别达到6000亿元、2300亿元；');
+    expect(shown).not.toMatch(/\*[^*\n]*\d[^*\n]*\*/);
+    expect(shown).toContain('文件库涵盖的地区：北京、广州；年份：2020—2022年。');
+    expectWithinLimits(message);
+  });
+
+  it('no_figure shows its passages, then the closest figure and the coverage', () => {
+    const citations = [{ ...guangzhouCars.citation, quote: '推进汽车产业发展，没有数字。', paragraphId: 'doc#1.9' }];
+    const message = renderAnswer(answer({ question: '广州汽车产业怎么发展?', status: 'no_figure', answer: '', targets: [], citations, nearest: guangzhouCars }), { coverage });
+    const shown = texts(message).join('\n');
+    expect(shown.indexOf('推进汽车产业发展')).toBeLessThan(shown.indexOf(NEAREST_WORDS));
+    expect(shown).not.toMatch(/\*[^*\n]*\d[^*\n]*\*/);
+    expect(shown).toContain('文件库涵盖的地区');
+  });
+
+  it('says how a follow-up was read before the answer', () => {
+    const message = renderAnswer(answer({ question: '北京汽车集群规模目标?' }), { reading: '按“北京 · 汽车产业集群规模”理解' });
+    expect(texts(message)[0]).toBe(':leftwards_arrow_with_hook: 按“北京 · 汽车产业集群规模”理解');
+  });
+});
+
+describe('feedback buttons and the feedback form', () => {
+  it('puts 👍 and 👎 after 更多来源, each carrying the question and the citation within the value limit', () => {
+    const long = answer({ question: '问'.repeat(5000), citations: [{ ...guangzhouCars.citation, doc: `${'很长的路径/'.repeat(300)}a.txt` }] });
+    for (const message of [renderAnswer(answer({ question: '广州汽车集群规模目标?' }), { feedback: true }), renderAnswer(long, { feedback: true })]) {
+      const actions = message.blocks.filter((block) => block.type === 'actions');
+      expect(actions).toHaveLength(1);
+      const elements = (actions[0] as { elements: Array<{ action_id: string; value: string }> }).elements;
+      expect(elements.map((e) => e.action_id).slice(-2)).toEqual([FEEDBACK_UP_ACTION, FEEDBACK_DOWN_ACTION]);
+      for (const element of elements) expect(element.value.length).toBeLessThanOrEqual(BUTTON_VALUE_LIMIT);
+      expectWithinLimits(message);
+    }
+  });
+
+  it('keeps the form’s state within Slack’s 3000 characters of private_metadata and reads it back', () => {
+    const form = renderFeedbackForm({ q: '问'.repeat(500), c: { doc: 'a.txt', article: '标题', paragraph: 2 }, a: '"答"'.repeat(3000), channel: 'C1', ts: '1.2' });
+    expect(form.private_metadata!.length).toBeLessThanOrEqual(3000);
+    const values = { reason: { reason: { selected_option: { value: 'should_be_found' } } }, note: { note: { value: '  在第3段  ' } } };
+    expect(readFeedbackForm({ private_metadata: form.private_metadata!, state: { values } })).toMatchObject({ ok: true, reason: 'should_be_found', note: '在第3段', state: { channel: 'C1', ts: '1.2' } });
+    expect(readFeedbackForm({ private_metadata: 'not json', state: { values } })).toMatchObject({ ok: false });
+  });
+});
+
+describe('source links', () => {
+  it('links a source to its document’s URL, escaped, with a | in it percent-encoded', () => {
+    const linkOf = (doc: string) => (doc === guangzhouCars.citation.doc ? 'https://example.gov.cn/a?x=1&y=<2>|3' : null);
+    const message = renderAnswer(answer({ question: 'q' }), { linkOf });
+    expect(texts(message)).toContain(':page_facing_up: <https://example.gov.cn/a?x=1&amp;y=&lt;2&gt;%7C3|000_b75a479856194727.txt · 广州：力争2021年先进制造业增加值超3000亿元 · 第2段>');
+  });
+
+  it('links only http and https URLs', () => {
+    expect(openableUrl('javascript:alert(1)')).toBeNull();
+    expect(openableUrl('file:///etc/passwd')).toBeNull();
+    expect(openableUrl('not a url')).toBeNull();
+    expect(openableUrl(' https://example.org/a b ')).toBe('https://example.org/a%20b');
+  });
+});
+
+describe('核对来源 replies', () => {
+  it('say how many figures were checked of how many the message states, within the limits', () => {
+    const many = Array.from({ length: MAX_CLAIM_CHECKS_SHOWN }, (): ClaimCheck => ({
+      claim: figure('2万亿', 2, '万亿', 'eq', ''),
+      sentence: `北京2022年信息消费规模要到2万亿${'，'.repeat(10)}`,
+      verdict: 'differs',
+      target: guangzhouCars,
+    }));
+    const message = renderClaimChecks(many, { figuresInMessage: 300 });
+    expect(message.text).toBe(`核对了前 ${MAX_CLAIM_CHECKS_SHOWN} 处数字（消息里共 300 处）：0 处一致，${MAX_CLAIM_CHECKS_SHOWN} 处不一致，0 处文件未提及。`);
+    expect(texts(message).join('\n')).not.toMatch(/另有 \d+ 处未显示/);
+    expectWithinLimits(message);
+  });
+});
+
+describe('an empty /target list', () => {
+  it('says what the library covers, the years of the place asked about, and examples', () => {
+    const coverage = { places: [{ place: '北京', targets: 12 }], years: [{ year: 2022, targets: 6 }], documents: [] };
+    const message = renderTargetList([], '北京 2019', { covered: { coverage, place: { name: '北京', years: [2022] }, examples: ['北京 2022', '广州 <汽车>'] } });
+    expect(message.text).toBe('没有找到与“北京 2019”相关的指标。');
+    const shown = texts(message).join('\n');
+    expect(shown).toContain('北京的指标在这些年份：2022年。');
+    expect(shown).toContain('文件库涵盖的地区：北京；年份：2022年。');
+    expect(shown).toContain('可以试试：`/target 北京 2022`、`/target 广州 &lt;汽车&gt;`');
+  });
+});
+
+describe('the App Home view', () => {
+  it('stays within a view’s 100 blocks and Slack’s section limit with a very large library', () => {
+    const documents = Array.from({ length: 500 }, (_, n) => ({
+      file: `provinces/${'长'.repeat(200)}${n}.docx`,
+      title: n % 2 === 0 ? `${'标题'.repeat(400)}${n}` : null,
+      year: 2025,
+      place: '广东',
+      url: n % 3 === 0 ? `https://example.org/${'p'.repeat(n)}?a=1&b=2` : null,
+      targets: n,
+    }));
+    const coverage = { places: Array.from({ length: 40 }, (_, n) => ({ place: `地${n}`, targets: 40 - n })), years: [{ year: 2025, targets: 10 }], documents };
+    const library = { coverage, linkOf: (doc: string) => documents.find((d) => d.file === doc)?.url ?? null, exampleQuestions: ['广州汽车集群规模目标？'], exampleTargetWords: ['广州 汽车'], yearsOf: () => [] };
+    const view = renderHome({ library, summary: { documents: 500, paragraphs: 9000, targets: 12000 }, recent: Array.from({ length: 20 }, (_, n) => `问题${n}${'<!channel>'.repeat(50)}`), command: '/target' });
+    expect(view.blocks.length).toBeLessThanOrEqual(HOME_BLOCK_LIMIT);
+    for (const block of view.blocks as Array<{ type: string; text?: { text: string } }>) {
+      if (block.type === 'section') expect(block.text!.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+      if (block.type === 'header') expect(block.text!.text.length).toBeLessThanOrEqual(150);
+    }
+    const shown = textsIn(view.blocks).join('\n');
+    expect(shown).toMatch(/另有 \d+ 份文件未列出。/);
+    expect(shown).not.toContain('<!channel>');
   });
 });

@@ -39,6 +39,11 @@ describe('loadSlackConfig', () => {
     });
   });
 
+  it('reads the data folder of the store, unset when not given', () => {
+    expect(loadSlackConfig({ ...HTTP_ENV, DATA_DIR: '/var/lib/zhibiao' })).toMatchObject({ dataDir: '/var/lib/zhibiao' });
+    expect(loadSlackConfig({ ...HTTP_ENV, DATA_DIR: '' }).dataDir).toBeUndefined();
+  });
+
   it('reads Socket Mode settings, which need no signing secret', () => {
     expect(loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-abc' })).toEqual({ botToken: 'xoxb-1', appToken: 'xapp-1-A1-abc', logLevel: 'info' });
   });
@@ -116,9 +121,10 @@ describe('.env files', () => {
 describe('manifest.yaml', () => {
   const manifest = readFileSync('manifest.yaml', 'utf8');
 
-  it('asks for the scopes and events the bot uses, and Socket Mode', () => {
-    for (const scope of ['app_mentions:read', 'im:history', 'chat:write', 'commands', 'reactions:write']) expect(manifest).toContain(`- ${scope}\n`);
-    for (const event of ['app_mention', 'message.im']) expect(manifest).toContain(`- ${event}\n`);
+  it('asks for the scopes and events the bot uses, the Home tab and Socket Mode', () => {
+    for (const scope of ['app_mentions:read', 'im:history', 'chat:write', 'chat:write.public', 'commands', 'reactions:write']) expect(manifest).toContain(`- ${scope}\n`);
+    for (const event of ['app_home_opened', 'app_mention', 'message.im']) expect(manifest).toContain(`- ${event}\n`);
+    expect(manifest).toContain('home_tab_enabled: true');
     expect(manifest).toContain('messages_tab_enabled: true');
     expect(manifest).toContain('messages_tab_read_only_enabled: false');
     expect(manifest).toContain('socket_mode_enabled: true');

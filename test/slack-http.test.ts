@@ -3,116 +3,32 @@
 // real engine over the seeds.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { request } from 'node:http';
 import { join } from 'node:path';
-import { LogLevel } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openEngine } from '../src/qa/engine.ts';
-import type { Engine } from '../src/qa/types.ts';
-import { startSlackApp, type RunningSlackApp } from '../src/slack/app.ts';
+import { startSlackApp } from '../src/slack/app.ts';
 import { APOLOGY_TEXT, CHECK_SOURCES_CALLBACK_ID, MORE_SOURCES_ACTION, POST_TARGET_LIST_ACTION } from '../src/slack/blocks.ts';
 import { CONFLICT_WORDS, STATUS_WORDS } from '../src/qa/wording.ts';
-import type { SlackConfig } from '../src/slack/config.ts';
 import { lineLogger } from '../src/slack/logger.ts';
 import { fakeEngine } from './support/fakeEngine.ts';
+import { interactionBody, interactionPayload, jsonFixture, readFixture, sendSigned, startFakeSlack } from './support/fakeSlack.ts';
 import {
-  interactionBody,
-  interactionPayload,
-  jsonFixture,
-  readFixture,
-  sendSigned,
-  startFakeSlack,
-  type ApiCall,
-  type FakeSlack,
-} from './support/fakeSlack.ts';
-import { textsIn } from './support/slackText.ts';
+  addressed,
+  BOT_USER,
+  mentionEvent,
+  nextTs,
+  postEvent,
+  SECRET,
+  shownText,
+  startHarness,
+  waitForCall,
+  waitForLog,
+  type Harness,
+} from './support/fakeSlackApp.ts';
 
-const SECRET = 'e2e0signing0secret0for0tests0123';
-const BOT_USER = 'U0BOT';
 const GUANGZHOU_QUESTION = '广州汽车集群规模目标?';
 const GUANGZHOU_QUOTE = '打造汽车、超高清视频及新型显示两大世界级先进制造业集群，规模分别达到';
-
-interface Harness {
-  slack: FakeSlack;
-  app: RunningSlackApp;
-  logs: string[];
-  eventsUrl: string;
-  stop(): Promise<void>;
-}
-
-async function startHarness(engine: Engine, reactAfterMs = 0): Promise<Harness> {
-  const slack = await startFakeSlack({ botUserId: BOT_USER });
-  const logs: string[] = [];
-  const config: SlackConfig = { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.apiUrl, logLevel: 'debug' };
-  const app = await startSlackApp(engine, config, {
-    port: 0,
-    host: '127.0.0.1',
-    retryConfig: { retries: 0 },
-    logger: lineLogger((line) => logs.push(line), LogLevel.DEBUG),
-    reactAfterMs,
-  });
-  return {
-    slack,
-    app,
-    logs,
-    eventsUrl: `http://127.0.0.1:${app.port}/slack/events`,
-    async stop() {
-      await app.stop();
-      await slack.close();
-    },
-  };
-}
-
-/** All the text a message shows (its text and every text of its blocks; not button values), one per line. */
-function shownText(message: Record<string, unknown>): string {
-  return textsIn({ text: message.text, blocks: message.blocks }).join('\n');
-}
-
-async function waitForCall(slack: FakeSlack, method: string, match: (call: ApiCall) => boolean = () => true): Promise<ApiCall> {
-  return vi.waitFor(
-    () => {
-      const call = slack.callsTo(method).find(match);
-      if (!call) throw new Error(`no ${method} call yet`);
-      return call;
-    },
-    { timeout: 20_000, interval: 20 },
-  );
-}
-
-async function waitForLog(logs: string[], fragment: string): Promise<void> {
-  await vi.waitFor(
-    () => {
-      if (!logs.some((line) => line.includes(fragment))) throw new Error(`no log line with ${fragment}`);
-    },
-    { timeout: 20_000, interval: 20 },
-  );
-}
-
-let seq = 0;
-/** A fresh channel-unique ts, so each test's post is new to the bot. */
-function nextTs(): string {
-  seq += 1;
-  return `1710000000.${String(seq).padStart(6, '0')}`;
-}
-
-function mentionEvent(text: string, ts = nextTs(), eventId = `Ev${ts.replace('.', '')}`) {
-  const body = jsonFixture('app_mention.event_callback.json');
-  body.event.text = text;
-  body.event.ts = ts;
-  body.event.event_ts = ts;
-  body.event.channel = 'C0TEST';
-  body.event_id = eventId;
-  return { body, ts, eventId };
-}
-
-function postEvent(harness: Harness, body: unknown, headers?: Record<string, string>) {
-  return sendSigned({
-    url: harness.eventsUrl,
-    body: JSON.stringify(body),
-    contentType: 'application/json',
-    secret: SECRET,
-    ...(headers !== undefined && { headers }),
-  });
-}
 
 describe('Slack app over HTTP with the real engine', () => {
   let harness: Harness;
@@ -135,7 +51,7 @@ describe('Slack app over HTTP with the real engine', () => {
     const response = await fetch(`http://127.0.0.1:${harness.app.port}/healthz`);
     expect(response.status).toBe(200);
     const health = (await response.json()) as Record<string, unknown>;
-    expect(health).toMatchObject({ ok: true });
+    expect(health).toMatchObject({ ok: true, slack: { mode: 'http', state: 'connected', since: expect.any(String) } });
     expect(health.documents).toBeGreaterThan(0);
     expect(health.targets).toBeGreaterThan(0);
   });
@@ -165,7 +81,7 @@ describe('Slack app over HTTP with the real engine', () => {
   });
 
   it('answers a mention made inside a thread in that thread', async () => {
-    const body = jsonFixture('app_mention.in_thread.captured-aws-sample.json');
+    const body = addressed(jsonFixture('app_mention.in_thread.captured-aws-sample.json'));
     body.event.text = `<@${BOT_USER}> 北京2022年信息消费相关产业规模要达到多少？`;
     const post = await (async () => {
       expect((await postEvent(harness, body)).status).toBe(200);
@@ -176,7 +92,7 @@ describe('Slack app over HTTP with the real engine', () => {
   });
 
   it('answers a direct message in the DM, not in a thread', async () => {
-    const body = jsonFixture('message_im.event_callback.json');
+    const body = addressed(jsonFixture('message_im.event_callback.json'));
     body.event.text = '安徽全年推广应用机器人的目标是多少台？';
     body.event.channel = 'D0DIRECT';
     const ts = nextTs();
@@ -233,7 +149,7 @@ describe('Slack app over HTTP with the real engine', () => {
     await waitForLog(harness.logs, `Skipped a repeated delivery of message C0TEST/${ts} (event ${eventId}, retry 0)`);
 
     // The same post as a channel message (an app subscribed to message.channels gets both).
-    const copy = jsonFixture('message_im.event_callback.json');
+    const copy = addressed(jsonFixture('message_im.event_callback.json'));
     Object.assign(copy.event, { channel: 'C0TEST', channel_type: 'channel', ts, event_ts: ts, text: body.event.text });
     copy.event_id = `${eventId}copy`;
     await postEvent(harness, copy);
@@ -243,13 +159,13 @@ describe('Slack app over HTTP with the real engine', () => {
   });
 
   it("ignores its own and other bots' messages", async () => {
-    const own = jsonFixture('message_im.event_callback.json');
+    const own = addressed(jsonFixture('message_im.event_callback.json'));
     const ownTs = nextTs();
     Object.assign(own.event, { user: BOT_USER, bot_id: 'B0BOT', text: GUANGZHOU_QUESTION, ts: ownTs, event_ts: ownTs });
     own.event_id = `Ev${ownTs}`;
     await postEvent(harness, own);
 
-    const other = jsonFixture('message_im.event_callback.json');
+    const other = addressed(jsonFixture('message_im.event_callback.json'));
     const otherTs = nextTs();
     Object.assign(other.event, { subtype: 'bot_message', bot_id: 'B0OTHER', text: GUANGZHOU_QUESTION, ts: otherTs, event_ts: otherTs });
     other.event_id = `Ev${otherTs}`;
@@ -289,11 +205,65 @@ describe('Slack app over HTTP with the real engine', () => {
     expect(response.status).toBe(401);
   });
 
+  it('refuses a request for another app or another workspace: acknowledged, logged, not answered', async () => {
+    const otherApp = mentionEvent(`<@${BOT_USER}> ${GUANGZHOU_QUESTION}`);
+    otherApp.body.api_app_id = 'A999';
+    expect((await postEvent(harness, otherApp.body)).status).toBe(200);
+    await waitForLog(harness.logs, 'Refused a request for app A999 in T111: this is app A111 in T111');
+
+    const otherTeam = mentionEvent(`<@${BOT_USER}> ${GUANGZHOU_QUESTION}`);
+    addressed(otherTeam.body, 'T999');
+    expect((await postEvent(harness, otherTeam.body)).status).toBe(200);
+    await waitForLog(harness.logs, 'Refused a request for app A111 in T999');
+
+    const command = new URLSearchParams(slashCommand('广州', 'other-team'));
+    command.set('team_id', 'T999');
+    command.delete('enterprise_id');
+    expect((await sendSigned({ url: harness.eventsUrl, body: command.toString(), contentType: 'application/x-www-form-urlencoded', secret: SECRET })).status).toBe(200);
+    await waitForLog(harness.logs, 'Refused a request for app A111 in T999');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const threads = [otherApp.ts, otherTeam.ts];
+    expect(harness.slack.callsTo('chat.postMessage').filter((call) => threads.includes(String(call.args.thread_ts)))).toHaveLength(0);
+    expect(harness.slack.responseUrlPosts.filter((post) => post.id === 'other-team')).toHaveLength(0);
+  });
+
+  it('rejects a correctly signed request dated more than five minutes ahead with 401', async () => {
+    const { body, ts } = mentionEvent(`<@${BOT_USER}> ${GUANGZHOU_QUESTION}`);
+    const ahead = await sendSigned({ url: harness.eventsUrl, body: JSON.stringify(body), contentType: 'application/json', secret: SECRET, timestamp: Math.floor(Date.now() / 1000) + 60 * 60 });
+    expect(ahead.status).toBe(401);
+    // A few seconds of clock difference is within Slack's rule.
+    const near = await sendSigned({ url: harness.eventsUrl, body: JSON.stringify(body), contentType: 'application/json', secret: SECRET, timestamp: Math.floor(Date.now() / 1000) + 30 });
+    expect(near.status).toBe(200);
+    await waitForCall(harness.slack, 'chat.postMessage', (call) => call.args.thread_ts === ts);
+  });
+
+  it('refuses a body larger than Slack sends with 413, by its declared length before reading it, and when it declares none', async () => {
+    const send = (headers: Record<string, string | number>, bytes: number) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(harness.eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': 'v0=00', ...headers } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        // The declared length is refused at once: only the first chunk is ever written.
+        req.write(Buffer.alloc(Math.min(bytes, 64 * 1024), 0x20));
+        if (headers['content-length'] === undefined) {
+          req.end(Buffer.alloc(bytes - 64 * 1024, 0x20));
+        }
+      });
+    expect(await send({ 'content-length': 5 * 1024 * 1024 }, 5 * 1024 * 1024)).toBe(413);
+    await waitForLog(harness.logs, 'Refused a request of 5242880 bytes (at most 1048576)');
+    expect(await send({ 'transfer-encoding': 'chunked' }, 1536 * 1024)).toBe(413);
+  });
+
   function slashCommand(text: string, responseId: string): string {
     const params = new URLSearchParams(readFixture('slash_command.bolt-python.body.form-urlencoded.txt'));
     params.set('command', '/target');
     params.set('text', text);
     params.set('channel_id', 'C0LIST');
+    params.set('team_id', 'T111');
+    params.set('api_app_id', 'A111');
+    params.set('trigger_id', `trigger-${responseId}`);
     params.set('response_url', harness.slack.responseUrl(responseId));
     return params.toString();
   }
@@ -320,13 +290,20 @@ describe('Slack app over HTTP with the real engine', () => {
     expect(shown).toContain(POST_TARGET_LIST_ACTION);
   });
 
-  it('/target and /target help show the usage with examples', async () => {
+  it('/target and /target help show the usage with examples, and each example lists targets', async () => {
+    const examples = new Set<string>();
     for (const [text, id] of [['', 'usage-empty'], ['help', 'usage-help']] as const) {
       const body = slashCommand(text, id);
       expect((await sendSigned({ url: harness.eventsUrl, body, contentType: 'application/x-www-form-urlencoded', secret: SECRET })).status).toBe(200);
       const reply = await waitForResponse(id);
       expect(reply.body.response_type).toBe('ephemeral');
-      expect(JSON.stringify(reply.body)).toContain('/target 广州 汽车');
+      for (const match of shownText(reply.body).matchAll(/`\/target ([^`]+)`/g)) examples.add(match[1]!);
+    }
+    expect(examples.size).toBeGreaterThanOrEqual(2);
+    for (const [n, words] of [...examples].entries()) {
+      await sendSigned({ url: harness.eventsUrl, body: slashCommand(words, `example-${n}`), contentType: 'application/x-www-form-urlencoded', secret: SECRET });
+      const reply = await waitForResponse(`example-${n}`);
+      expect(String(reply.body.text), words).toMatch(/相关的指标：共 [1-9]\d* 条/);
     }
   });
 
@@ -372,6 +349,7 @@ describe('Slack app over HTTP with the real engine', () => {
     payload.container = { type: 'message', message_ts: '1700000099.000001', channel_id: 'C0TEST', is_ephemeral: false, thread_ts: ts };
     payload.message = { type: 'message', ts: '1700000099.000001', thread_ts: ts, text: answer.args.text, blocks: answer.args.blocks };
     payload.response_url = harness.slack.responseUrl('more');
+    payload.trigger_id = 'trigger-more';
     payload.actions = [{ action_id: MORE_SOURCES_ACTION, block_id: 'more', type: 'button', value: button?.value, text: { type: 'plain_text', text: '更多来源' }, action_ts: '1710000501.000001' }];
     const response = await sendSigned({ url: harness.eventsUrl, body: interactionBody(payload), contentType: 'application/x-www-form-urlencoded', secret: SECRET });
     expect(response.status).toBe(200);
@@ -384,6 +362,7 @@ describe('Slack app over HTTP with the real engine', () => {
   it('the 更多来源 button under an ephemeral message answers through response_url', async () => {
     const payload = interactionPayload('block_actions.body.form-urlencoded.txt');
     payload.response_url = harness.slack.responseUrl('more-ephemeral');
+    payload.trigger_id = 'trigger-more-ephemeral';
     payload.actions = [{ action_id: MORE_SOURCES_ACTION, block_id: 'more', type: 'button', value: JSON.stringify({ q: GUANGZHOU_QUESTION }), text: { type: 'plain_text', text: '更多来源' }, action_ts: '1710000502.000001' }];
     expect(payload.container.is_ephemeral).toBe(true);
     await sendSigned({ url: harness.eventsUrl, body: interactionBody(payload), contentType: 'application/x-www-form-urlencoded', secret: SECRET });
@@ -400,6 +379,8 @@ describe('Slack app over HTTP with the real engine', () => {
     payload.message.ts = '1710000600.000100';
     payload.message_ts = '1710000600.000100';
     payload.response_url = harness.slack.responseUrl(responseId);
+    payload.trigger_id = `trigger-${responseId}`;
+    payload.action_ts = nextTs();
     return payload;
   }
 
@@ -485,7 +466,7 @@ describe('Slack app over HTTP when something fails', () => {
   });
 
   it('marks a question 👀 only when its answer is slow to post, and unmarks it after', async () => {
-    harness = await startHarness(fakeEngine(), 200);
+    harness = await startHarness(fakeEngine(), { reactAfterMs: 200 });
     const quick = mentionEvent(`<@${BOT_USER}> ${GUANGZHOU_QUESTION}`);
     await postEvent(harness, quick.body);
     await waitForCall(harness.slack, 'chat.postMessage', (call) => call.args.thread_ts === quick.ts);
@@ -498,6 +479,21 @@ describe('Slack app over HTTP when something fails', () => {
     expect(harness.slack.callsTo('reactions.add')).toEqual([
       expect.objectContaining({ args: expect.objectContaining({ timestamp: slow.ts, name: 'eyes' }) }),
     ]);
+  });
+
+  it('/healthz says Slack is unreachable (503) once a Web API call could not reach it', async () => {
+    harness = await startHarness(fakeEngine());
+    await harness.slack.close();
+    const { body } = mentionEvent(`<@${BOT_USER}> ${GUANGZHOU_QUESTION}`);
+    expect((await postEvent(harness, body)).status).toBe(200);
+    await vi.waitFor(
+      async () => {
+        const response = await fetch(`http://127.0.0.1:${harness!.app.port}/healthz`);
+        expect(response.status).toBe(503);
+        expect(await response.json()).toMatchObject({ ok: false, targets: 3, slack: { mode: 'http', state: 'unreachable', error: expect.any(String) } });
+      },
+      { timeout: 20_000, interval: 50 },
+    );
   });
 
   it('asks for a question when a mention holds none', async () => {

@@ -1,7 +1,5 @@
-// Incoming Slack text to a question, outgoing text made inert, and the memory that keeps one post
-// from being answered twice.
+// Incoming Slack text to a question, and outgoing text made inert.
 import { describe, expect, it } from 'vitest';
-import { RecentKeys } from '../src/slack/dedupe.ts';
 import { decodeSlackText, escapeSlackText, mentionsUser, questionFromSlackText } from '../src/slack/escape.ts';
 
 describe('escaping', () => {
@@ -32,36 +30,5 @@ describe('questionFromSlackText', () => {
     expect(mentionsUser('<@U111> Hi here!', 'U111')).toBe(true);
     expect(mentionsUser('<@U111|bot> Hi', 'U111')).toBe(true);
     expect(mentionsUser('<@U1111> Hi', 'U111')).toBe(false);
-  });
-});
-
-describe('RecentKeys', () => {
-  it('says yes once for a delivery, whichever of its keys comes back', () => {
-    const recent = new RecentKeys();
-    expect(recent.firstSighting('event:Ev1', 'post:C1:1.1')).toBe(true);
-    expect(recent.firstSighting('event:Ev1', 'post:C1:1.1')).toBe(false);
-    expect(recent.firstSighting('event:Ev2', 'post:C1:1.1')).toBe(false);
-    expect(recent.firstSighting('event:Ev1', 'post:C1:9.9')).toBe(false);
-    expect(recent.firstSighting(undefined, 'post:C1:2.2')).toBe(true);
-  });
-
-  it('forgets keys after their time', () => {
-    let now = 0;
-    const recent = new RecentKeys({ ttlMs: 1000, now: () => now });
-    expect(recent.firstSighting('a')).toBe(true);
-    now = 999;
-    expect(recent.firstSighting('a')).toBe(false);
-    now = 2000;
-    expect(recent.firstSighting('a')).toBe(true);
-  });
-
-  it('keeps at most maxEntries keys, dropping the least recently seen', () => {
-    const recent = new RecentKeys({ maxEntries: 3 });
-    for (const key of ['a', 'b', 'c']) recent.firstSighting(key);
-    recent.firstSighting('a');
-    recent.firstSighting('d');
-    expect(recent.size).toBe(3);
-    expect(recent.firstSighting('b')).toBe(true);
-    expect(recent.firstSighting('a')).toBe(false);
   });
 });

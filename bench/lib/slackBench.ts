@@ -10,11 +10,13 @@
 // seconds and is the one measured.
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { devQuestions } from './questions.ts';
 import { startFakeSlackApi, type Fault } from './fakeSlackApi.ts';
 import { percentiles, type Percentiles } from './stats.ts';
+import { sourceFiles } from './synth.ts';
 
 const WORKER = fileURLToPath(new URL('../worker.ts', import.meta.url));
 const SECRET = 'bench0signing0secret0not0a0real0one';
@@ -297,4 +299,139 @@ function recount(posts: { threadTs: string }[], first: number, count: number): {
     if (n > 1) twice++;
   }
   return { once, twice, unanswered: count - once - twice };
+}
+
+// ---- 核对来源 under load -------------------------------------------------------------------------
+//
+// 50 message shortcuts (核对来源) at once on 8,000-character messages cut from the seed and the four
+// reports, to the HTTP app over the seed and the reports, with mentions sent meanwhile, one every
+// MENTION_GAP_MS. Each request's acknowledgement is its HTTP response (Bolt answers 200 when the
+// listener acks), timed from the request's first byte. The replies are waited for and counted.
+
+export const CHECKS = 50;
+export const CHECK_MESSAGE_CHARS = 8000;
+export const MENTIONS_DURING_CHECKS = 25;
+const MENTION_GAP_MS = 20;
+const CHECKS_DEADLINE_MS = 120_000;
+
+export interface ChecksResult {
+  checks: number;
+  messageChars: number;
+  /** Figures per message, as the 核对来源 reply counts them (median). */
+  figuresPerMessage: number;
+  checksAck: Percentiles;
+  mentions: number;
+  mentionsAck: Percentiles;
+  /** From the first check sent to its reply posted. */
+  checkReply: Percentiles;
+  checksAnsweredOnce: number;
+  mentionsAnsweredOnce: number;
+  httpNon200: number;
+  wallMs: number;
+  botLog: string[];
+}
+
+function sendSignedAs(url: string, body: string, contentType: string): Promise<{ status: number; ms: number }> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body), 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - started }));
+      },
+    );
+    req.on('error', () => resolve({ status: 0, ms: performance.now() - started }));
+    req.end(body);
+  });
+}
+
+/** Messages of CHECK_MESSAGE_CHARS characters, each a different stretch of the seed and the reports. */
+function checkMessages(count: number): string[] {
+  const text = sourceFiles()
+    .map((path) => readFileSync(path, 'utf8'))
+    .join('')
+    .replace(/\s+/g, '');
+  const step = Math.max(1, Math.floor((text.length - CHECK_MESSAGE_CHARS) / count));
+  return Array.from({ length: count }, (_, i) => text.slice(i * step, i * step + CHECK_MESSAGE_CHARS));
+}
+
+function checkBody(i: number, text: string): string {
+  const ts = `1710000000.${String(i + 1).padStart(6, '0')}`;
+  const payload = {
+    type: 'message_action',
+    token: 'bench',
+    action_ts: `1710000001.${String(i + 1).padStart(6, '0')}`,
+    team: { id: 'T0BENCH', domain: 'bench' },
+    user: { id: `U0CHECK${i}`, name: 'checker' },
+    channel: { id: `C0CHECK${i % 5}`, name: 'bench' },
+    callback_id: 'check_sources',
+    trigger_id: `trigger-check-${i}`,
+    message_ts: ts,
+    message: { type: 'message', text, user: 'U0AUTHOR', ts, team: 'T0BENCH' },
+    response_url: 'http://127.0.0.1:9/unused',
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export async function runSlackChecksBench(seedsDir: string, indexDir: string): Promise<ChecksResult> {
+  const replies = new Map<string, number[]>();
+  const api = await startFakeSlackApi({
+    botUserId: BOT_USER,
+    onPosted: (post) => replies.set(post.threadTs, [...(replies.get(post.threadTs) ?? []), post.at]),
+  });
+  const bot = await startBot(seedsDir, indexDir, api.apiUrl).catch(async (error: unknown) => {
+    await api.close();
+    throw error;
+  });
+  try {
+    const url = `http://127.0.0.1:${bot.port}/slack/events`;
+    const messages = checkMessages(CHECKS);
+    // Warm-up, not measured: a few mentions and one check, so that the JIT and the connections are ready.
+    for (let i = 0; i < 5; i++) await sendSigned(url, mentionBody(900 + i, devQuestions().questions[i % 3]!.q));
+    await sendSignedAs(url, checkBody(900, messages[0]!), 'application/x-www-form-urlencoded');
+
+    const questions = devQuestions().questions.map((d) => d.q);
+    const started = performance.now();
+    const checks = messages.map((text, i) => sendSignedAs(url, checkBody(i, text), 'application/x-www-form-urlencoded'));
+    const mentions: Promise<{ status: number; ms: number }>[] = [];
+    for (let i = 0; i < MENTIONS_DURING_CHECKS; i++) {
+      mentions.push(sendSignedAs(url, mentionBody(1000 + i, questions[i % questions.length]!), 'application/json'));
+      await sleep(MENTION_GAP_MS);
+    }
+    const checkAcks = await Promise.all(checks);
+    const mentionAcks = await Promise.all(mentions);
+    const checkTs = messages.map((_, i) => `1710000000.${String(i + 1).padStart(6, '0')}`);
+    const mentionTs = Array.from({ length: MENTIONS_DURING_CHECKS }, (_, i) => tsOf(1000 + i));
+    const deadline = performance.now() + CHECKS_DEADLINE_MS;
+    while (performance.now() < deadline && [...checkTs, ...mentionTs].some((ts) => !replies.has(ts))) await sleep(50);
+    const wallMs = performance.now() - started;
+    await sleep(GRACE_MS.path);
+    const replyTexts = api.posts.filter((p) => checkTs.includes(p.threadTs)).map((p) => p.text);
+    const figures = replyTexts.map((text) => Number(/共 (\d+) 处/.exec(text)?.[1] ?? /核对了 (\d+) 处/.exec(text)?.[1] ?? 0)).sort((a, b) => a - b);
+    return {
+      checks: CHECKS,
+      messageChars: CHECK_MESSAGE_CHARS,
+      figuresPerMessage: figures[Math.floor(figures.length / 2)] ?? 0,
+      checksAck: percentiles(checkAcks.map((a) => a.ms)),
+      mentions: MENTIONS_DURING_CHECKS,
+      mentionsAck: percentiles(mentionAcks.map((a) => a.ms)),
+      checkReply: percentiles(checkTs.flatMap((ts) => (replies.get(ts) ?? []).slice(0, 1).map((at) => at - started))),
+      checksAnsweredOnce: checkTs.filter((ts) => replies.get(ts)?.length === 1).length,
+      mentionsAnsweredOnce: mentionTs.filter((ts) => replies.get(ts)?.length === 1).length,
+      httpNon200: [...checkAcks, ...mentionAcks].filter((a) => a.status !== 200).length,
+      wallMs,
+      botLog: bot.log.filter((l) => !l.startsWith('  [')).slice(-20),
+    };
+  } finally {
+    await bot.stop();
+    await api.close();
+  }
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export class UsageError extends Error {}
 
-export const COMMANDS = ['index', 'ask', 'targets', 'figures', 'serve', 'eval', 'chat', 'help'] as const;
+export const COMMANDS = ['index', 'ask', 'targets', 'figures', 'serve', 'eval', 'chat', 'feedback', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const CommandLineSchema = z.object({
@@ -38,6 +38,7 @@ commands:
   eval [FILE]            score a questions file (or a gold-targets file) against the index
   serve                  start the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP on PORT)
   chat                   the local chat in the terminal
+  feedback               the 👍 / 👎 given to answers in Slack, oldest first (from the data folder: env DATA_DIR, default data)
   help                   this text
 
 options:

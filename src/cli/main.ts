@@ -1,4 +1,4 @@
-// The command line (see CONTRACT.md): index, ask, targets, figures, serve, eval and chat.
+// The command line (see CONTRACT.md): index, ask, targets, figures, serve, eval, chat and feedback.
 // Standard output carries results only (one JSON object a line with --json); logs go to stderr.
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -8,6 +8,8 @@ import { judgeAnswer, parseEvalQuestions, totalVerdicts } from '../qa/evaluate.t
 import { judgeTarget, parseGoldTargets, TARGET_FIELDS, totalTargetVerdicts, type GoldTarget } from '../targets/evaluate.ts';
 import { findFigures, parseFigure } from '../text/figures.ts';
 import { seededRandom } from '../random.ts';
+import { describeSource, FEEDBACK_REASON_WORDS } from '../qa/wording.ts';
+import type { FeedbackEntry } from '../store/feedback.ts';
 import { HELP, parseCommandLine, UsageError, type CommandLine } from './args.ts';
 import { runChat } from './chat.ts';
 import { renderAnswer, renderFigure, renderTarget } from './render.ts';
@@ -163,6 +165,32 @@ async function commandChat(cl: CommandLine): Promise<void> {
   }
 }
 
+/** One feedback for people: when, 👍/👎 and why, who and where, the question, the answer, the citation, the note. */
+function describeFeedback(entry: FeedbackEntry): string {
+  const verdict = entry.verdict === 'up' ? '👍' : `👎${entry.reason !== null ? ` ${FEEDBACK_REASON_WORDS[entry.reason]}` : ''}`;
+  const citation = entry.citation !== null ? `  [${describeSource({ ...entry.citation, quote: '', start: 0, end: 0, paragraphId: '' })}]` : '';
+  const note = entry.note !== null ? `  “${entry.note.replace(/\s+/g, ' ')}”` : '';
+  return `${entry.givenAt.slice(0, 16).replace('T', ' ')}  ${verdict}  ${entry.user} in ${entry.channel}  问：${entry.question}  答：${entry.answer.replace(/\s+/g, ' ')}${citation}${note}`;
+}
+
+/** The feedback given in Slack, read from the bot's store (read-only: the bot may be running). */
+async function commandFeedback(cl: CommandLine): Promise<void> {
+  const { DEFAULT_DATA_DIR, openStore, storePath } = await import('../store/store.ts');
+  const dataDir = process.env.DATA_DIR || DEFAULT_DATA_DIR;
+  if (!existsSync(storePath(dataDir))) {
+    log(`no feedback yet: ${storePath(dataDir)} does not exist (the Slack app creates it)`);
+    return;
+  }
+  const store = openStore({ dataDir, readonly: true });
+  try {
+    const entries = store.feedback.list();
+    for (const entry of entries) out(cl.json ? JSON.stringify(entry) : describeFeedback(entry));
+    if (!cl.json) log(`${entries.length} feedback, ${entries.filter((e) => e.verdict === 'down').length} 👎`);
+  } finally {
+    store.close();
+  }
+}
+
 async function commandHelp(): Promise<void> {
   process.stdout.write(HELP);
 }
@@ -176,12 +204,13 @@ const HANDLERS: Record<CommandLine['command'], (cl: CommandLine) => Promise<void
   eval: commandEval,
   serve: commandServe,
   chat: commandChat,
+  feedback: commandFeedback,
 };
 
 /** Errors a user can act on, worded for them; anything else is a bug and keeps its stack. */
 function userMessage(error: unknown): string | null {
   if (error instanceof UsageError) return error.message;
-  if (error instanceof Error && ['SeedsError', 'DecodeError', 'ConfigError', 'JsonLinesError'].includes(error.name)) {
+  if (error instanceof Error && ['SeedsError', 'DecodeError', 'ConfigError', 'JsonLinesError', 'StoreError'].includes(error.name)) {
     return error.message.split('\n')[0] ?? error.name;
   }
   return null;

@@ -2,6 +2,8 @@
 // Slack): the one wording of each status, and how a figure, its year and its source are said.
 // Channels lay these out; none words them again.
 import type { AnswerStatus, Citation, Target } from '../model.ts';
+import type { FeedbackReason } from '../store/feedback.ts';
+import type { Coverage } from './types.ts';
 
 export const KIND_WORDS: Record<Target['kind'], string> = { target: '目标', actual: '实际', forecast: '预计' };
 
@@ -69,3 +71,41 @@ export function describeSource(citation: Citation): string {
 export function statusLine(status: Exclude<AnswerStatus, 'answered'>, region: string | null): string {
   return status === 'no_figure' && region ? `${region}：${STATUS_WORDS.no_figure}` : STATUS_WORDS[status];
 }
+
+/** How a follow-up was read: 按“北京 · 汽车产业集群规模”理解. */
+export function readingWords(parts: readonly string[]): string {
+  return `按“${parts.join(' · ')}”理解`;
+}
+
+/** Years as a span when they run on (2019—2022年), else listed (2015、2019、2022年); newest last. */
+export function yearsWords(years: readonly number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  if (sorted.length === 0) return '';
+  const first = sorted[0]!;
+  const last = sorted.at(-1)!;
+  if (sorted.length > 2 && last - first + 1 === sorted.length) return `${first}—${last}年`;
+  return `${sorted.join('、')}年`;
+}
+
+/** What the library covers, for a refusal: 文件库涵盖的地区：北京、广州…；年份：2019—2022年。 */
+export function coverageWords(coverage: Coverage, maxPlaces = 10): string {
+  const places = coverage.places.map((p) => p.place);
+  const shown = places.slice(0, maxPlaces).join('、');
+  const more = places.length > maxPlaces ? `等 ${places.length} 个地区` : '';
+  const years = yearsWords(coverage.years.map((y) => y.year));
+  if (places.length === 0) return '文件库里还没有可以回答的数字。';
+  return `文件库涵盖的地区：${shown}${more}${years ? `；年份：${years}` : ''}。`;
+}
+
+/** For a list that found nothing for a place: the years that place's figures are for. */
+export function placeYearsWords(place: string, years: readonly number[]): string {
+  return years.length > 0 ? `${place}的指标在这些年份：${yearsWords(years)}。` : `文件库里没有${place}的指标。`;
+}
+
+/** The reasons a 👎 may give, as the person picks them. */
+export const FEEDBACK_REASON_WORDS: Record<FeedbackReason, string> = {
+  wrong_figure: '数字不对',
+  wrong_place_or_year: '地区或年份不对',
+  should_be_found: '文件里有，但没找到',
+  other: '其他',
+};

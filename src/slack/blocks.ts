@@ -3,10 +3,11 @@
 // and nowhere else; the only markup added is ours (bold, quotes, our buttons).
 import type { types } from '@slack/bolt';
 import type { Answer, Citation, Figure, Target } from '../model.ts';
-import type { ClaimCheck } from '../qa/types.ts';
-import { MAX_FURTHER_SOURCES, targetSource, viewAnswer, type SourceView } from '../qa/view.ts';
-import { figureWords, targetHeadline, whenWords } from '../qa/wording.ts';
+import type { ClaimCheck, Coverage } from '../qa/types.ts';
+import { targetSource, viewAnswer, type AnswerView, type SourceView, type TargetSourceView } from '../qa/view.ts';
+import { coverageWords, figureWords, NEAREST_WORDS, placeYearsWords, targetHeadline, whenWords } from '../qa/wording.ts';
 import { escapeSlackText } from './escape.ts';
+import type { FeedbackTarget } from './feedback.ts';
 
 type KnownBlock = types.KnownBlock;
 type SectionBlock = types.SectionBlock;
@@ -31,8 +32,20 @@ export const MORE_SOURCES_ACTION = 'more_sources';
 export const POST_TARGET_LIST_ACTION = 'post_target_list';
 /** callback_id of the 核对来源 message shortcut (also in manifest.yaml). */
 export const CHECK_SOURCES_CALLBACK_ID = 'check_sources';
+/** action_id of the 👍 under an answer; its value is a FeedbackTarget as JSON. */
+export const FEEDBACK_UP_ACTION = 'feedback_up';
+/** action_id of the 👎 under an answer, which opens the feedback form; its value is a FeedbackTarget as JSON. */
+export const FEEDBACK_DOWN_ACTION = 'feedback_down';
 /** Button values may hold 2000 characters. */
-const BUTTON_VALUE_LIMIT = 2000;
+export const BUTTON_VALUE_LIMIT = 2000;
+// The question a feedback button carries is cut to this; the rest of the value is the citation.
+const FEEDBACK_QUESTION_LENGTH = 500;
+// A source link longer than this is left out: the label alone still says where the passage is.
+const LINK_LIMIT = 1000;
+
+/** The source URL of a document by its file, when it has one (see library.ts). */
+export type LinkOf = (doc: string) => string | null;
+const NO_LINKS: LinkOf = () => null;
 
 // Slack only starts bold at a word boundary, and CJK text has no spaces: a zero-width space on
 // either side lets *6000亿元* inside a sentence render bold.
@@ -102,63 +115,119 @@ function withoutHalfSurrogate(text: string, end: number): number {
   return end > 0 && isHighSurrogate(text.charCodeAt(end - 1)) ? end - 1 : end;
 }
 
-function section(mrkdwn: string): SectionBlock {
+export function section(mrkdwn: string): SectionBlock {
   return { type: 'section', text: { type: 'mrkdwn', text: mrkdwn } };
 }
 
-function context(mrkdwn: string): ContextBlock {
+export function context(mrkdwn: string): ContextBlock {
   return { type: 'context', elements: [{ type: 'mrkdwn', text: mrkdwn }] };
 }
 
-function sourceContext(source: SourceView): ContextBlock {
-  return context(`:page_facing_up: ${clipEscaped(source.source, SLACK_LIMITS.sectionText - 30)}`);
+/**
+ * A link in mrkdwn: <url|label>. The URL is escaped like any text (Slack decodes &amp; in it) and a
+ * `|` in it is percent-encoded, since Slack would read it as the label's start.
+ */
+export function linkMrkdwn(url: string, escapedLabel: string): string {
+  return `<${escapeSlackText(url.replace(/\|/g, '%7C'))}|${escapedLabel}>`;
+}
+
+/** 文件 · 标题 · 第N段, as a link to the document's source when it has one. */
+function sourceContext(source: SourceView, linkOf: LinkOf): ContextBlock {
+  const url = linkOf(source.citation.doc);
+  const label = clipEscaped(source.source, SLACK_LIMITS.sectionText - 30 - (url?.length ?? 0));
+  return context(`:page_facing_up: ${url !== null && url.length <= LINK_LIMIT ? linkMrkdwn(url, label) : label}`);
 }
 
 /** Headline, figure in bold with year and kind, the quote with the figure marked, the source. */
-function sourceBlocks(source: SourceView): KnownBlock[] {
-  if (source.kind === 'passage') return [section(quoteWithFigureMarked(source.citation, null)), sourceContext(source)];
+function sourceBlocks(source: SourceView, linkOf: LinkOf): KnownBlock[] {
+  if (source.kind === 'passage') return [section(quoteWithFigureMarked(source.citation, null)), sourceContext(source, linkOf)];
   const headline = clipEscaped(source.headline, 500);
   const figureLine = `*${escapeSlackText(source.figure)}*${source.when ? ` · ${source.when}` : ''}`;
   return [
     section(headline ? `${headline}\n${figureLine}` : figureLine),
     section(quoteWithFigureMarked(source.citation, source.target.figure)),
-    sourceContext(source),
+    sourceContext(source, linkOf),
   ];
 }
 
-function moreSourcesButton(answer: Answer, count: number): ActionsBlock | null {
-  const value = JSON.stringify({ q: answer.question });
-  if (count === 0 || value.length > BUTTON_VALUE_LIMIT) return null;
+/**
+ * The closest figure a refusal offers, said as such and laid out plainer than an answer (nothing
+ * in bold), so that it is never taken for the figure asked about.
+ */
+function nearestBlocks(nearest: TargetSourceView, linkOf: LinkOf): KnownBlock[] {
+  const line = [clipEscaped(nearest.headline, 500), escapeSlackText(nearest.figure), nearest.when].filter((part) => part !== '').join(' · ');
+  return [context(`:bulb: ${NEAREST_WORDS}${line}`), section(quoteWithFigureMarked(nearest.citation, null)), sourceContext(nearest, linkOf)];
+}
+
+/** What a feedback button says the answer was: its question and the citation it showed first. */
+function feedbackTarget(answer: Answer, view: AnswerView): FeedbackTarget {
+  const citation = view.shown[0]?.citation ?? null;
   return {
-    type: 'actions',
-    elements: [{ type: 'button', action_id: MORE_SOURCES_ACTION, text: { type: 'plain_text', text: `更多来源（${count}）` }, value }],
+    q: answer.question.slice(0, FEEDBACK_QUESTION_LENGTH),
+    c: citation && { doc: citation.doc, article: citation.article, paragraph: citation.paragraph },
   };
 }
 
+/** The buttons under an answer: 更多来源 when there are further sources, 👍 / 👎 when asked for. */
+function answerActions(answer: Answer, view: AnswerView, feedback: boolean): ActionsBlock | null {
+  const elements: ActionsBlock['elements'] = [];
+  const more = JSON.stringify({ q: answer.question });
+  if (view.further.length > 0 && more.length <= BUTTON_VALUE_LIMIT) {
+    elements.push({ type: 'button', action_id: MORE_SOURCES_ACTION, text: { type: 'plain_text', text: `更多来源（${view.further.length}）` }, value: more });
+  }
+  if (feedback) {
+    let value = JSON.stringify(feedbackTarget(answer, view));
+    if (value.length > BUTTON_VALUE_LIMIT) value = JSON.stringify({ ...feedbackTarget(answer, view), c: null });
+    elements.push(
+      { type: 'button', action_id: FEEDBACK_UP_ACTION, text: { type: 'plain_text', text: '👍', emoji: true }, value },
+      { type: 'button', action_id: FEEDBACK_DOWN_ACTION, text: { type: 'plain_text', text: '👎', emoji: true }, value },
+    );
+  }
+  return elements.length > 0 ? { type: 'actions', elements } : null;
+}
+
+export interface AnswerOptions {
+  /** How a follow-up was read (按“北京 · 汽车产业集群规模”理解), shown first. */
+  reading?: string | null;
+  /** What the library covers, said when the answer gives no figure. */
+  coverage?: Coverage;
+  /** Source links of the documents. */
+  linkOf?: LinkOf;
+  /** Adds the 👍 / 👎 buttons. */
+  feedback?: boolean;
+}
+
 /** The reply to a question. */
-export function renderAnswer(answer: Answer): SlackMessage {
+export function renderAnswer(answer: Answer, options: AnswerOptions = {}): SlackMessage {
   const view = viewAnswer(answer);
+  const linkOf = options.linkOf ?? NO_LINKS;
   const question = context(`问：${clipEscaped(answer.question, 500)}`);
-  if (view.status === 'not_found') {
-    return { text: view.notice!, blocks: [section(`:mag: ${view.notice!}`), question] };
+  const reading: KnownBlock[] = options.reading ? [context(`:leftwards_arrow_with_hook: ${clipEscaped(options.reading, 500)}`)] : [];
+  const actions = answerActions(answer, view, options.feedback ?? false);
+  const tail = actions ? [actions] : [];
+  if (view.status !== 'answered') {
+    // A refusal helps on: the closest figure the documents do state, and what the library covers.
+    const help: KnownBlock[][] = [];
+    if (view.nearest !== null) help.push(nearestBlocks(view.nearest, linkOf));
+    if (options.coverage !== undefined) help.push([context(escapeSlackText(coverageWords(options.coverage)))]);
+    if (view.status === 'not_found') {
+      return { text: view.notice!, blocks: fitGroups([...reading, section(`:mag: ${view.notice!}`)], [...help, [question]], tail, (n) => `另有 ${n} 条未显示`) };
+    }
+    const head = [...reading, section(`:mag: ${view.notice!}${view.shown.length ? '相关段落：' : ''}`)];
+    const passages = view.shown.map((source) => sourceBlocks(source, linkOf));
+    return { text: view.notice!, blocks: fitGroups(head, [...passages, ...help], tail, (n) => `另有 ${n} 段未显示`) };
   }
-  const button = moreSourcesButton(answer, view.further.length);
-  const tail = button ? [button] : [];
-  if (view.status === 'no_figure') {
-    const head = [section(`:mag: ${view.notice!}${view.shown.length ? '相关段落：' : ''}`)];
-    return { text: view.notice!, blocks: fitGroups(head, view.shown.map(sourceBlocks), tail, (n) => `另有 ${n} 段未显示`) };
-  }
-  const head: KnownBlock[] = view.notice !== null ? [section(`:warning: ${view.notice}`)] : [];
-  const groups = view.shown.length > 0 ? view.shown.map(sourceBlocks) : [[section(clipEscaped(view.line, 2900))]];
+  const head: KnownBlock[] = [...reading, ...(view.notice !== null ? [section(`:warning: ${view.notice}`)] : [])];
+  const groups = view.shown.length > 0 ? view.shown.map((source) => sourceBlocks(source, linkOf)) : [[section(clipEscaped(view.line, 2900))]];
   return { text: escapeSlackText(view.line), blocks: fitGroups(head, groups, tail, (n) => `另有 ${n} 条未显示`) };
 }
 
 /** The reply to the 更多来源 button: the further sources, in the thread of the answer. */
-export function renderFurtherSources(answer: Answer): SlackMessage {
+export function renderFurtherSources(answer: Answer, linkOf: LinkOf = NO_LINKS): SlackMessage {
   const further = viewAnswer(answer).further;
   if (further.length === 0) return { text: '没有更多来源了。', blocks: [section('没有更多来源了。')] };
   const head = [context(`更多来源 · 问：${clipEscaped(answer.question, 500)}`)];
-  return { text: `更多来源（${further.length}）`, blocks: fitGroups(head, further.map(sourceBlocks), [], (n) => `另有 ${n} 条未显示`) };
+  return { text: `更多来源（${further.length}）`, blocks: fitGroups(head, further.map((source) => sourceBlocks(source, linkOf)), [], (n) => `另有 ${n} 条未显示`) };
 }
 
 /** Said when a mention or DM holds no question. */
@@ -174,15 +243,19 @@ export function renderApology(): SlackMessage {
   return { text: APOLOGY_TEXT, blocks: [section(`:warning: ${APOLOGY_TEXT}`)] };
 }
 
-/** `/target` and `/target help`. */
-export function renderTargetUsage(command = '/target'): SlackMessage {
+// Examples for a library without its own (see LibraryFacts.exampleTargetWords).
+const DEFAULT_TARGET_EXAMPLES = ['广州 汽车', '北京 2022', '信息消费'];
+
+/** `/target` and `/target help`, with examples that list something in this library. */
+export function renderTargetUsage(command = '/target', examples: readonly string[] = DEFAULT_TARGET_EXAMPLES, exampleQuestion = '广州汽车集群规模目标？'): SlackMessage {
   const text = `用法：${command} 关键词 — 列出文件中与关键词相关的指标`;
+  const listed = (examples.length > 0 ? examples : DEFAULT_TARGET_EXAMPLES).map((words) => `• \`${escapeSlackText(command)} ${escapeSlackText(words)}\``).join('\n');
   return {
     text,
     blocks: [
       section(`*${command} 关键词* — 列出文件中与关键词（地区、行业、指标、年份）相关的指标。结果只有你能看到，可以一键发到频道。`),
-      section(`例如：\n• \`${command} 广州 汽车\`\n• \`${command} 北京 2022\`\n• \`${command} 信息消费\``),
-      context('问具体数字：在频道里 @我 提问，或私信我，例如“广州汽车集群规模目标？”'),
+      section(`例如：\n${listed}`),
+      context(`问具体数字：在频道里 @我 提问，或私信我，例如“${escapeSlackText(exampleQuestion)}”`),
     ],
   };
 }
@@ -211,6 +284,13 @@ export interface TargetListOptions {
   /** Slack user id of whoever shared the list to the channel. */
   sharedBy?: string;
   command?: string;
+  /** For an empty list: what the library does cover, so the next try can do better. */
+  covered?: {
+    coverage: Coverage;
+    /** The place the words name, with the years its figures are for. */
+    place?: { name: string; years: readonly number[] };
+    examples: readonly string[];
+  };
 }
 
 /** The compact list that /target answers with. */
@@ -219,7 +299,18 @@ export function renderTargetList(targets: readonly Target[], words: string, opti
   const shownWords = clipEscaped(words, 200);
   if (targets.length === 0) {
     const text = `没有找到与“${shownWords}”相关的指标。`;
-    return { text, blocks: [section(`${text}换个说法，或去掉一些词再试。`)] };
+    const covered = options.covered;
+    if (covered === undefined) return { text, blocks: [section(`${text}换个说法，或去掉一些词再试。`)] };
+    const place = covered.place !== undefined ? escapeSlackText(placeYearsWords(covered.place.name, covered.place.years)) : '';
+    const examples = covered.examples.map((words) => `\`${escapeSlackText(command)} ${escapeSlackText(words)}\``).join('、');
+    return {
+      text,
+      blocks: [
+        section(`${text}${place}换个说法，或去掉一些词再试。`),
+        context(escapeSlackText(coverageWords(covered.coverage))),
+        ...(examples ? [context(`可以试试：${examples}`)] : []),
+      ],
+    };
   }
   const text = `与“${shownWords}”相关的指标：共 ${targets.length} 条`;
   const head: KnownBlock[] = [section(`*${text}*`)];
@@ -243,14 +334,29 @@ const VERDICT_WORDS: Record<ClaimCheck['verdict'], { icon: string; words: string
   unknown: { icon: ':grey_question:', words: '文件中没有找到出处' },
 };
 
+/**
+ * How many checked figures one reply shows: a check is up to three blocks (what the message says,
+ * the quote, the source) below the summary, with room for the note of what was left out.
+ */
+export const MAX_CLAIM_CHECKS_SHOWN = Math.floor((SLACK_LIMITS.blocks - 2) / 3);
+
+export interface ClaimChecksOptions {
+  /** How many figures the message states, when more than were checked. */
+  figuresInMessage?: number;
+  linkOf?: LinkOf;
+}
+
 /** The reply to the 核对来源 shortcut: each figure of the message against the documents. */
-export function renderClaimChecks(checks: readonly ClaimCheck[]): SlackMessage {
+export function renderClaimChecks(checks: readonly ClaimCheck[], options: ClaimChecksOptions = {}): SlackMessage {
   if (checks.length === 0) {
     const text = '这条消息里没有可以核对的数字。';
     return { text, blocks: [section(text)] };
   }
+  const linkOf = options.linkOf ?? NO_LINKS;
   const count = (verdict: ClaimCheck['verdict']) => checks.filter((check) => check.verdict === verdict).length;
-  const summary = `核对了 ${checks.length} 处数字：${count('agrees')} 处一致，${count('differs')} 处不一致，${count('unknown')} 处文件未提及。`;
+  const total = options.figuresInMessage ?? checks.length;
+  const checked = total > checks.length ? `核对了前 ${checks.length} 处数字（消息里共 ${total} 处）` : `核对了 ${checks.length} 处数字`;
+  const summary = `${checked}：${count('agrees')} 处一致，${count('differs')} 处不一致，${count('unknown')} 处文件未提及。`;
   const groups = checks.map((check): KnownBlock[] => {
     const { icon, words } = VERDICT_WORDS[check.verdict];
     const said = `${icon} *${words}*　“${clipEscaped(check.sentence, 600)}”`;
@@ -261,7 +367,7 @@ export function renderClaimChecks(checks: readonly ClaimCheck[]): SlackMessage {
     return [
       section(`${said}\n消息说 *${escapeSlackText(check.claim.text)}*，文件所载为 ${stated}${source.when ? ` · ${source.when}` : ''}`),
       section(quoteWithFigureMarked(target.citation, target.figure)),
-      sourceContext(source),
+      sourceContext(source, linkOf),
     ];
   });
   return { text: summary, blocks: fitGroups([section(summary)], groups, [], (n) => `另有 ${n} 处未显示`) };

@@ -23,6 +23,8 @@ export interface SlackConfig {
   /** Web API base URL, e.g. https://slack-gov.com/api/ for GovSlack, or a fake one in tests. */
   apiUrl?: string;
   logLevel: SlackLogLevel;
+  /** The folder of the bot's database (what it handled, conversations, feedback); `data` when unset. */
+  dataDir?: string;
 }
 
 /** A missing or malformed variable; the message is one line that names it. */
@@ -77,6 +79,7 @@ const EnvSchema = z.object({
   LOG_LEVEL: optional(
     z.enum(['debug', 'info', 'warn', 'error'], { error: 'is malformed: expected debug, info, warn or error' }),
   ),
+  DATA_DIR: optional(z.string().regex(/^\S(.*\S)?$/, 'is malformed: expected a folder path')),
 });
 
 /** Every variable loadSlackConfig reads (.env.example documents each). */
@@ -114,6 +117,7 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
     ...(vars.HOST !== undefined && { host: vars.HOST }),
     ...(vars.SLACK_API_URL !== undefined && { apiUrl: vars.SLACK_API_URL }),
     logLevel: vars.LOG_LEVEL ?? 'info',
+    ...(vars.DATA_DIR !== undefined && { dataDir: vars.DATA_DIR }),
   };
 }
 

@@ -1,5 +1,6 @@
 // What the bot does for each kind of request, one handler each, after the middleware in app.ts
-// has let it through. Replies are worded by the answer view and laid out by blocks.ts.
+// has let it through (and, for anything but an event, acknowledged it). Replies are worded by the
+// answer view and laid out by blocks.ts, home.ts and feedback.ts.
 import type {
   AllMiddlewareArgs,
   Logger,
@@ -7,10 +8,16 @@ import type {
   SlackCommandMiddlewareArgs,
   SlackEventMiddlewareArgs,
   SlackShortcutMiddlewareArgs,
+  SlackViewMiddlewareArgs,
   webApi,
 } from '@slack/bolt';
+import { readFollowUp, readingParts } from '../qa/followup.ts';
 import type { Engine } from '../qa/types.ts';
+import { readingWords } from '../qa/wording.ts';
+import type { Store } from '../store/store.ts';
+import { findRegionMentions } from '../targets/regions.ts';
 import {
+  MAX_CLAIM_CHECKS_SHOWN,
   renderAnswer,
   renderApology,
   renderAskUsage,
@@ -20,18 +27,28 @@ import {
   renderTargetUsage,
   type SlackMessage,
 } from './blocks.ts';
+import { checkMessageClaims, type SliceScheduler } from './claimChecks.ts';
 import { decodeSlackText, questionFromSlackText } from './escape.ts';
+import { parseFeedbackTarget, readFeedbackForm, renderFeedbackForm, renderFeedbackThanks } from './feedback.ts';
+import { renderHome } from './home.ts';
+import type { LibraryFacts } from './library.ts';
 
 export interface HandlerDeps {
   engine: Engine;
   logger: Logger;
   /** How long an answer may take before the question is marked 👀 (0 marks every question at once). */
   reactAfterMs: number;
+  store: Store;
+  library: LibraryFacts;
+  /** Where heavy work (checking a message's figures) takes its turns. */
+  slices: SliceScheduler;
 }
 
 /** The slash command the manifest declares. */
 export const TARGET_COMMAND = '/target';
 const HELP_WORDS = /^(help|帮助|-h|--help|\?|？)$/i;
+// A bare year among /target's words (2019, 2022年) filters by year.
+const YEAR_WORD = /^((?:19|20)\d{2})年?$/;
 
 export function slackErrorCode(error: unknown): string | undefined {
   const data = (error as { data?: { error?: unknown } } | null)?.data;
@@ -49,10 +66,21 @@ interface IncomingPost {
   /** Where the reply goes: the thread of a mention; undefined for a DM answered in the DM itself. */
   replyThreadTs: string | undefined;
   text: string;
+  user: string | undefined;
+  /** The thread or DM the post belongs to, whose last question a follow-up leans on. */
+  conversation: string;
+}
+
+/** The question to ask for a post: the post itself, or written out in full when it is a follow-up. */
+function questionFor(deps: HandlerDeps, post: IncomingPost, typed: string) {
+  const previous = deps.store.conversations.recall(post.conversation);
+  const followUp = previous !== null ? readFollowUp(previous, typed) : null;
+  if (followUp !== null) deps.logger.debug(`Read ${JSON.stringify(typed)} in ${post.conversation} as ${JSON.stringify(followUp.question)}`);
+  return { question: followUp?.question ?? typed, followUp };
 }
 
 async function answerPost(deps: HandlerDeps, client: webApi.WebClient, post: IncomingPost): Promise<void> {
-  const { engine, logger, reactAfterMs } = deps;
+  const { engine, logger, reactAfterMs, store, library } = deps;
   const { channel, ts } = post;
   const reply = (message: SlackMessage) =>
     client.chat.postMessage({
@@ -64,8 +92,8 @@ async function answerPost(deps: HandlerDeps, client: webApi.WebClient, post: Inc
       unfurl_media: false,
     });
 
-  const question = questionFromSlackText(post.text);
-  if (question === '') {
+  const typed = questionFromSlackText(post.text);
+  if (typed === '') {
     await reply(renderAskUsage()).catch((error: unknown) => logger.error(`Posting the usage hint to ${channel} failed:`, error));
     return;
   }
@@ -83,9 +111,25 @@ async function answerPost(deps: HandlerDeps, client: webApi.WebClient, post: Inc
   try {
     let message: SlackMessage;
     try {
-      message = renderAnswer(engine.ask(question));
+      const { question, followUp } = questionFor(deps, post, typed);
+      const answer = engine.ask(question);
+      const first = answer.status === 'answered' ? answer.targets[0] : undefined;
+      const answeredAs = first !== undefined ? { region: first.region, metric: first.metric } : null;
+      message = renderAnswer(answer, {
+        reading: followUp !== null ? readingWords(readingParts(followUp, answeredAs)) : null,
+        coverage: library.coverage,
+        linkOf: library.linkOf,
+        feedback: true,
+      });
+      try {
+        store.conversations.remember(post.conversation, { question, metric: answeredAs?.metric ?? followUp?.thing ?? null });
+        if (post.user !== undefined) store.recentQuestions.add(post.user, question);
+      } catch (error) {
+        // Forgetting the question costs a follow-up its context, not the answer.
+        logger.warn(`Could not remember the question in ${post.conversation}: ${describeError(error)}`);
+      }
     } catch (error) {
-      logger.error(`Answering ${JSON.stringify(question)} failed:`, error);
+      logger.error(`Answering ${JSON.stringify(typed)} failed:`, error);
       message = renderApology();
     }
     try {
@@ -107,7 +151,8 @@ async function answerPost(deps: HandlerDeps, client: webApi.WebClient, post: Inc
 /** A mention in a channel: answered in the mention's thread. */
 export function answerMention(deps: HandlerDeps) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
-    await answerPost(deps, client, { channel: event.channel, ts: event.ts, replyThreadTs: event.thread_ts ?? event.ts, text: event.text });
+    const thread = event.thread_ts ?? event.ts;
+    await answerPost(deps, client, { channel: event.channel, ts: event.ts, replyThreadTs: thread, text: event.text, user: event.user, conversation: `${event.channel}:${thread}` });
   };
 }
 
@@ -115,24 +160,27 @@ export function answerMention(deps: HandlerDeps) {
 export function answerDirectMessage(deps: HandlerDeps) {
   return async ({ message, client }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     if (!('text' in message) || !('user' in message)) return;
+    const thread = 'thread_ts' in message ? message.thread_ts : undefined;
     await answerPost(deps, client, {
       channel: message.channel,
       ts: message.ts,
-      replyThreadTs: 'thread_ts' in message ? message.thread_ts : undefined,
+      replyThreadTs: thread,
       text: message.text ?? '',
+      user: message.user,
+      conversation: thread !== undefined ? `${message.channel}:${thread}` : message.channel,
     });
   };
 }
 
 /** The 更多来源 button: the further sources of the answer, in its thread. */
-export function showMoreSources({ engine, logger }: HandlerDeps) {
+export function showMoreSources({ engine, logger, library }: HandlerDeps) {
   return async ({ body, action, client, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     if (body.type !== 'block_actions' || action.type !== 'button') return;
     let message: SlackMessage;
     try {
       const { q } = JSON.parse(action.value ?? '{}') as { q?: unknown };
       if (typeof q !== 'string' || q === '') throw new Error(`button value without a question: ${action.value}`);
-      message = renderFurtherSources(engine.ask(q));
+      message = renderFurtherSources(engine.ask(q), library.linkOf);
     } catch (error) {
       logger.error('Finding further sources failed:', error);
       message = renderApology();
@@ -153,17 +201,47 @@ export function showMoreSources({ engine, logger }: HandlerDeps) {
   };
 }
 
+/** /target's words: a bare year among them filters by year, the rest are matched. */
+export function readTargetWords(text: string): { words: string; year: number | null } {
+  let year: number | null = null;
+  const rest: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const match = YEAR_WORD.exec(word);
+    if (match) year = Number(match[1]);
+    else rest.push(word);
+  }
+  return { words: rest.join(' '), year };
+}
+
+/** The /target list for its words, and for an empty one what the library does cover. */
+function targetList(deps: HandlerDeps, text: string, options: { shareButton?: boolean; sharedBy?: string; command: string }): SlackMessage {
+  const { engine, library } = deps;
+  const { words, year } = readTargetWords(text);
+  const targets = engine.targets({ ...(words !== '' && { words }), ...(year !== null && { year }) });
+  if (targets.length > 0) return renderTargetList(targets, text, options);
+  const place = findRegionMentions(words)[0]?.region;
+  return renderTargetList(targets, text, {
+    ...options,
+    covered: {
+      coverage: library.coverage,
+      ...(place !== undefined && { place: { name: place, years: library.yearsOf(place) } }),
+      examples: library.exampleTargetWords,
+    },
+  });
+}
+
 /** /target WORDS: the matching targets, for the asker only, with a button to share them. */
-export function listTargets({ engine, logger }: HandlerDeps) {
+export function listTargets(deps: HandlerDeps) {
+  const { logger, library } = deps;
   return async ({ command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const words = decodeSlackText(command.text ?? '').trim();
     const name = command.command || TARGET_COMMAND;
     let message: SlackMessage;
     if (words === '' || HELP_WORDS.test(words)) {
-      message = renderTargetUsage(name);
+      message = renderTargetUsage(name, library.exampleTargetWords, library.exampleQuestions[0]);
     } else {
       try {
-        message = renderTargetList(engine.targets({ words }), words, { shareButton: true, command: name });
+        message = targetList(deps, words, { shareButton: true, command: name });
       } catch (error) {
         logger.error(`Listing targets for ${JSON.stringify(words)} failed:`, error);
         message = renderApology();
@@ -175,15 +253,19 @@ export function listTargets({ engine, logger }: HandlerDeps) {
   };
 }
 
-/** The 发到频道 button under a /target list: the list, posted to the channel. */
-export function shareTargetList({ engine, logger }: HandlerDeps) {
+/**
+ * The 发到频道 button under a /target list: the list, posted to the channel. With
+ * chat:write.public it can post in any public channel; a private one needs the bot in it.
+ */
+export function shareTargetList(deps: HandlerDeps) {
+  const { logger } = deps;
   return async ({ body, action, client, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     if (body.type !== 'block_actions' || action.type !== 'button') return;
     const words = action.value ?? '';
     const channel = body.channel?.id ?? body.container.channel_id;
     try {
       if (typeof channel !== 'string') throw new Error('block_actions payload without a channel');
-      const message = renderTargetList(engine.targets({ words }), words, { sharedBy: body.user.id });
+      const message = targetList(deps, words, { sharedBy: body.user.id, command: TARGET_COMMAND });
       await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, unfurl_links: false });
       await respond({ delete_original: true });
     } catch (error) {
@@ -191,20 +273,21 @@ export function shareTargetList({ engine, logger }: HandlerDeps) {
       logger.error(`Posting the /target list to ${String(channel)} failed:`, error);
       const text =
         code === 'not_in_channel' || code === 'channel_not_found'
-          ? '我还不在这个频道里，发不了。先把我加进频道（/invite @我），再点一次。'
+          ? '这是私有频道，我不在里面，发不了。先把我加进频道（/invite @我），再点一次。'
           : renderApology().text;
       await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
     }
   };
 }
 
-/** The 核对来源 message shortcut: each figure of the message against the documents, in its thread. */
-export function checkSources({ engine, logger }: HandlerDeps) {
+/** The 核对来源 message shortcut: the figures of the message against the documents, in its thread. */
+export function checkSources({ engine, logger, library, slices }: HandlerDeps) {
   return async ({ shortcut, client, respond }: SlackShortcutMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     if (shortcut.type !== 'message_action') return;
     let message: SlackMessage;
     try {
-      message = renderClaimChecks(engine.checkClaims(questionFromSlackText(shortcut.message.text ?? '')));
+      const { checks, figuresInMessage } = await checkMessageClaims(engine, questionFromSlackText(shortcut.message.text ?? ''), MAX_CLAIM_CHECKS_SHOWN, slices);
+      message = renderClaimChecks(checks, { figuresInMessage, linkOf: library.linkOf });
     } catch (error) {
       logger.error('Checking the claims of a message failed:', error);
       message = renderApology();
@@ -213,11 +296,94 @@ export function checkSources({ engine, logger }: HandlerDeps) {
     try {
       await client.chat.postMessage({ channel: shortcut.channel.id, thread_ts: threadTs, text: message.text, blocks: message.blocks, unfurl_links: false });
     } catch (error) {
-      // Channels the bot is not in (and DMs between people) cannot take its post: tell just the user.
+      // Private channels the bot is not in (and DMs between people) cannot take its post: tell just the user.
       logger.info(`Could not reply in the thread of ${shortcut.channel.id}/${threadTs} (${describeError(error)}); answering ephemerally`);
       await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks }).catch((second: unknown) =>
         logger.error('Answering the 核对来源 shortcut failed:', second),
       );
+    }
+  };
+}
+
+/** Opening the app's Home tab: the library, how to ask, and the person's recent questions. */
+export function showHome({ engine, logger, store, library }: HandlerDeps) {
+  return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
+    if (event.tab !== undefined && event.tab !== 'home') return;
+    try {
+      const view = renderHome({ library, summary: engine.summary(), recent: store.recentQuestions.list(event.user), command: TARGET_COMMAND });
+      await client.views.publish({ user_id: event.user, view });
+    } catch (error) {
+      logger.error(`Publishing the Home tab of ${event.user} failed:`, error);
+    }
+  };
+}
+
+/** Where a feedback button was clicked: the answer message and who clicked. */
+function clickedAnswer(body: SlackActionMiddlewareArgs['body']): { user: string; channel: string; ts: string; answer: string } | null {
+  if (body.type !== 'block_actions') return null;
+  const channel = body.channel?.id ?? body.container.channel_id;
+  const ts = body.message?.ts ?? body.container.message_ts;
+  if (typeof channel !== 'string' || typeof ts !== 'string') return null;
+  return { user: body.user.id, channel, ts, answer: decodeSlackText(String(body.message?.text ?? '')) };
+}
+
+/** 👍 under an answer: kept with the question, the answer and its citation. */
+export function recordThumbsUp({ logger, store }: HandlerDeps) {
+  return async ({ body, action, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const target = action.type === 'button' ? parseFeedbackTarget(action.value) : null;
+    const clicked = clickedAnswer(body);
+    if (target === null || clicked === null) {
+      logger.warn(`Ignored a 👍 without its answer (${action.type === 'button' ? action.value : action.type})`);
+      return;
+    }
+    try {
+      store.feedback.record({ user: clicked.user, channel: clicked.channel, messageTs: clicked.ts, verdict: 'up', reason: null, note: null, question: target.q, answer: clicked.answer, citation: target.c });
+      await respond({ response_type: 'ephemeral', replace_original: false, text: '谢谢反馈！' });
+    } catch (error) {
+      logger.error('Keeping a 👍 failed:', error);
+    }
+  };
+}
+
+/**
+ * 👎 under an answer: kept at once (closing the form keeps it as it is), and the form that asks
+ * what was wrong opened.
+ */
+export function openFeedbackForm({ logger, store }: HandlerDeps) {
+  return async ({ body, action, client }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const target = action.type === 'button' ? parseFeedbackTarget(action.value) : null;
+    const clicked = clickedAnswer(body);
+    if (target === null || clicked === null || body.type !== 'block_actions') {
+      logger.warn(`Ignored a 👎 without its answer (${action.type === 'button' ? action.value : action.type})`);
+      return;
+    }
+    try {
+      store.feedback.record({ user: clicked.user, channel: clicked.channel, messageTs: clicked.ts, verdict: 'down', reason: null, note: null, question: target.q, answer: clicked.answer, citation: target.c });
+      await client.views.open({ trigger_id: body.trigger_id, view: renderFeedbackForm({ ...target, a: clicked.answer, channel: clicked.channel, ts: clicked.ts }) });
+    } catch (error) {
+      logger.error('Opening the feedback form failed:', error);
+    }
+  };
+}
+
+/** The feedback form submitted: checked, acknowledged with a thank-you (or its errors), then kept. */
+export function saveFeedbackForm({ logger, store }: HandlerDeps) {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    if (body.type !== 'view_submission') {
+      await ack();
+      return;
+    }
+    const reading = readFeedbackForm(view);
+    if (!reading.ok) {
+      await ack({ response_action: 'errors', errors: reading.errors });
+      return;
+    }
+    await ack({ response_action: 'update', view: renderFeedbackThanks() });
+    const { state, reason, note } = reading;
+    try {
+      store.feedback.record({ user: body.user.id, channel: state.channel, messageTs: state.ts, verdict: 'down', reason, note, question: state.q, answer: state.a, citation: state.c });
+    } catch (error) {
+      logger.error('Keeping the feedback form failed:', error);
     }
   };
 }

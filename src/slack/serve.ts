@@ -1,7 +1,9 @@
 // `zhibiao serve`: settings checked first (a bad one stops it before the index is opened), then the
-// engine, then the Slack app until SIGINT or SIGTERM.
+// engine and the store, then the Slack app until SIGINT or SIGTERM, or until Slack refuses the app
+// for good (a ConfigError: one line, exit 2). The store is opened here and closed here.
 import { openEngine } from '../qa/engine.ts';
-import { startSlackApp, type RunningSlackApp } from './app.ts';
+import { DEFAULT_DATA_DIR, openStore } from '../store/store.ts';
+import { startSlackApp, type RunningSlackApp, type StartSlackAppOptions } from './app.ts';
 import { environmentWithEnvFile, loadSlackConfig } from './config.ts';
 import { boltLogLevel, lineLogger } from './logger.ts';
 
@@ -12,6 +14,10 @@ export interface ServeSlackOptions {
   /** Defaults to process.env plus the variables of envFile. */
   env?: Record<string, string | undefined>;
   envFile?: string;
+  /** Settings of the app beyond the environment's (tests make Socket Mode's reconnect delay short). */
+  app?: Pick<StartSlackAppOptions, 'clientPingTimeoutMs' | 'retryConfig' | 'port' | 'host'>;
+  /** Resolves when the app is running; for tests that act on it meanwhile. */
+  onRunning?: (running: RunningSlackApp) => void;
 }
 
 /** Runs the Slack app until the process is asked to stop. A bad setting throws ConfigError. */
@@ -20,19 +26,36 @@ export async function serveSlack(options: ServeSlackOptions): Promise<void> {
   const config = loadSlackConfig(environmentWithEnvFile(options.env ?? process.env, options.envFile ?? '.env'));
   const engine = await openEngine({ seedsDir: options.seedsDir, indexDir: options.indexDir, log });
   const logger = lineLogger(log, boltLogLevel(config.logLevel));
-  const running = await startSlackApp(engine, config, { logger });
-  await stopOnSignal(running, log);
+  const store = openStore({ dataDir: config.dataDir ?? DEFAULT_DATA_DIR });
+  try {
+    const running = await startSlackApp(engine, config, { logger, store, ...options.app });
+    options.onRunning?.(running);
+    await untilStopped(running, log);
+  } finally {
+    store.close();
+  }
 }
 
-function stopOnSignal(running: RunningSlackApp, log: (line: string) => void): Promise<void> {
+/** Waits for a signal (then stops the app) or for the app's connection to fail for good (then throws). */
+function untilStopped(running: RunningSlackApp, log: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+      forget();
       log(`${signal}: stopping the Slack app`);
       running.stop().then(resolve, reject);
     };
+    const forget = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    void running.failed.then((error) => {
+      forget();
+      running.stop().then(
+        () => reject(error),
+        () => reject(error),
+      );
+    });
   });
 }

@@ -21,9 +21,26 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
+export interface FakeChannel {
+  /** A private channel: the bot can post only when it is a member. */
+  isPrivate?: boolean;
+  /** Whether the bot is in the channel (default true). */
+  member?: boolean;
+}
+
 export interface FakeSlackOptions {
   botUserId?: string;
   botId?: string;
+  /** What auth.test says the bot's workspace and app are (defaults: T111, A111, no org: those of the bolt-python fixtures). */
+  teamId?: string;
+  appId?: string;
+  enterpriseId?: string;
+  /**
+   * The bot token's scopes. With channels described, chat.postMessage to a channel the bot is not
+   * in works only in a public one and only with chat:write.public, as on Slack.
+   */
+  scopes?: readonly string[];
+  channels?: Record<string, FakeChannel>;
 }
 
 export interface FakeSlack {
@@ -45,17 +62,27 @@ export interface FakeSlack {
 export interface FakeSocketMode {
   /** Resolves once a client has connected and been sent `hello`. */
   connected(): Promise<void>;
+  /** How many WebSocket connections clients have opened so far. */
+  readonly connections: number;
+  /** Closes every open WebSocket from the server's side, as Slack does when it moves a connection. */
+  dropConnections(): void;
   /** Sends an envelope (or any frame) to the connected client as JSON text. */
   send(message: unknown): void;
   /** Every JSON message the client sent (acknowledgements are {envelope_id, payload?}). */
   readonly received: unknown[];
 }
 
-const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata']);
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'view']);
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const botUserId = options.botUserId ?? 'U0BOT';
   const botId = options.botId ?? 'B0BOT';
+  const teamId = options.teamId ?? 'T111';
+  const appId = options.appId ?? 'A111';
+  const scopes = new Set(options.scopes ?? []);
+  const channels = options.channels ?? {};
+  let connections = 0;
+  let viewCounter = 0;
   const calls: ApiCall[] = [];
   const responseUrlPosts: ResponseUrlPost[] = [];
   const failures = new Map<string, { error: string; times: number }>();
@@ -89,6 +116,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       }
     });
     webSockets.add(connection);
+    connections += 1;
     socket.on('close', () => webSockets.delete(connection));
     connection.sendText(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake-slack' }, connection_info: { app_id: 'A0FAKE' } }));
     onConnected?.();
@@ -133,8 +161,23 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   function answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case 'auth.test':
-        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'zhibiao', team_id: 'T0FAKE', user_id: botUserId, bot_id: botId };
+        return {
+          ok: true,
+          url: 'https://fake.slack.test/',
+          team: 'Fake',
+          user: 'zhibiao',
+          team_id: teamId,
+          user_id: botUserId,
+          bot_id: botId,
+          app_id: appId,
+          ...(options.enterpriseId !== undefined && { enterprise_id: options.enterpriseId }),
+        };
       case 'chat.postMessage': {
+        const channel = channels[String(args.channel)];
+        if (channel !== undefined && channel.member === false) {
+          if (channel.isPrivate) return { ok: false, error: 'channel_not_found' };
+          if (!scopes.has('chat:write.public')) return { ok: false, error: 'not_in_channel' };
+        }
         messageCounter += 1;
         const ts = `1700000000.${String(messageCounter).padStart(6, '0')}`;
         return { ok: true, channel: args.channel, ts, message: { type: 'message', bot_id: botId, user: botUserId, ts, text: args.text } };
@@ -144,6 +187,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         return { ok: true, message_ts: `1700000000.${String(messageCounter).padStart(6, '0')}` };
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${port}/socket-mode?ticket=fake` };
+      case 'views.publish':
+      case 'views.open': {
+        viewCounter += 1;
+        return { ok: true, view: { id: `V${String(viewCounter).padStart(6, '0')}`, ...(args.view as object) } };
+      }
       default:
         return { ok: true };
     }
@@ -163,6 +211,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     },
     socketMode: {
       connected: () => connectedPromise,
+      get connections() {
+        return connections;
+      },
+      dropConnections() {
+        for (const connection of webSockets) connection.close(1001);
+      },
       send(message) {
         for (const connection of webSockets) connection.sendText(JSON.stringify(message));
       },
