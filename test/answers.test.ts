@@ -190,6 +190,16 @@ describe('answers over several documents', () => {
     expect(answer.targets).toEqual([]);
   });
 
+  it('never answer a question about a share with an amount, nor the other way round', () => {
+    // The seed states the 汽车 cluster's 规模 (亿元), not its share of anything.
+    for (const question of ['广州汽车集群比重目标?', '广州汽车产业集群占比目标']) {
+      const answer = engine.ask(question);
+      expect(answer.status, question).not.toBe('answered');
+      expect(answer.targets, question).toEqual([]);
+    }
+    expect(engine.ask('广州汽车集群规模目标?').targets[0]?.figure?.kind).toBe('money');
+  });
+
   it('tell a thing from a thing that holds its name, and from its change', () => {
     // 海洋生产总值 is not 生产总值; 比上年增加1.2万亿元 is not the budget itself.
     for (const question of ['浙江GDP增长目标', '2025年一般公共预算支出规模']) {

@@ -1,5 +1,6 @@
 // How people ask: the words that say what kind of answer a question wants, the words that are the
 // question's grammar rather than its topic, and the words that say little on their own.
+import type { FigureKind } from '../model.ts';
 
 /** What kind of answer a question wants. */
 export type Ask = 'amount' | 'count' | 'share' | 'growth' | 'when' | 'list' | 'any';
@@ -16,6 +17,14 @@ export const ASK_WORDS: readonly { readonly ask: Ask; readonly words: readonly s
   },
   { ask: 'amount', words: ['规模', '多少钱', '金额', '多少亿', '多少万', '产值', '增加值', '收入', '投资', '总量', '元', '额度'] },
 ];
+
+/**
+ * The only kinds of figure that answer an ask: a share (占比) is a percentage or a change of one,
+ * never the amount of the thing (规模6000亿元) whose share is asked. Asks not listed take any figure.
+ */
+export const FIGURE_KINDS_OF_ASK: Readonly<Partial<Record<Ask, readonly FigureKind[]>>> = {
+  share: ['percent', 'percentage_points'],
+};
 
 /** Words that say how a question asks, not what it asks about. */
 export const QUESTION_GRAMMAR: readonly string[] = [

@@ -3,7 +3,7 @@
 import { alternation } from '../lexicon/pattern.ts';
 import { NATION } from '../lexicon/places.ts';
 import { EXCLUSIVE_MODIFIERS, GROWTH_WORDS, MEASURE_MODIFIERS } from '../lexicon/phrases.ts';
-import { ASKS_FOR_RESULT, ASKS_FOR_TARGET, GENERIC_WORDS } from '../lexicon/questions.ts';
+import { ASKS_FOR_RESULT, ASKS_FOR_TARGET, FIGURE_KINDS_OF_ASK, GENERIC_WORDS } from '../lexicon/questions.ts';
 import type { Target } from '../model.ts';
 import { foldForMatching } from '../text/fold.ts';
 import type { Segmenter } from '../text/segmenter.ts';
@@ -16,6 +16,8 @@ export interface ScoredTarget {
   recall: number;
   /** True when at least one question word names what the target measures. */
   metricHit: boolean;
+  /** False when the target's figure is of a kind that cannot answer what is asked (an amount for a share). */
+  kindFits: boolean;
 }
 
 /** Words that say little on their own: a match on them counts for less. */
@@ -171,7 +173,9 @@ export function createRanker(segmenter: Segmenter): Ranker {
     if (modifier && !question.text.includes(modifier[0])) value -= 0.08;
     const changes = CHANGE.test(target.metric);
     if (changes && !CHANGE.test(question.text) && question.ask !== 'growth' && question.ask !== 'share') value -= 0.2;
-    return { target, score: value, recall, metricHit };
+    const kinds = FIGURE_KINDS_OF_ASK[question.ask];
+    const kindFits = kinds === undefined || target.figure === null || kinds.includes(target.figure.kind);
+    return { target, score: value, recall, metricHit, kindFits };
   }
 
   return {
@@ -192,5 +196,5 @@ export function createRanker(segmenter: Segmenter): Ranker {
 
 /** Enough of the question is found in the target for it to be the answer. */
 export function answersQuestion(scored: ScoredTarget): boolean {
-  return scored.metricHit && scored.recall >= 0.6;
+  return scored.metricHit && scored.kindFits && scored.recall >= 0.6;
 }
