@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, autoAcknowledge, HTTPReceiver, SocketModeReceiver, type Logger, webApi } from '@slack/bolt';
+import { isLiveEngine } from '../qa/live.ts';
 import type { Engine } from '../qa/types.ts';
 import { IN_MEMORY, openStore, type Store } from '../store/store.ts';
 import {
@@ -32,7 +33,7 @@ import {
   TARGET_COMMAND,
   type HandlerDeps,
 } from './handlers.ts';
-import { libraryFacts, warmUp } from './library.ts';
+import { followLibrary, warmUp } from './library.ts';
 import { boltLogLevel } from './logger.ts';
 import {
   oncePerCheckedMessage,
@@ -184,7 +185,17 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
   };
   try {
     warmUp(engine);
-    const deps: HandlerDeps = { engine, logger, reactAfterMs: opts.reactAfterMs ?? DEFAULT_REACT_AFTER_MS, store, library: libraryFacts(engine), slices };
+    // A live engine answers from each update of the index once it is in place; what the bot says
+    // of the library (Home, refusals, examples) follows it.
+    const onUpdate = isLiveEngine(engine)
+      ? (listener: () => void) =>
+          engine.onUpdate(() => {
+            warmUp(engine);
+            listener();
+          })
+      : undefined;
+    const library = followLibrary(engine, onUpdate);
+    const deps: HandlerDeps = { engine, logger, reactAfterMs: opts.reactAfterMs ?? DEFAULT_REACT_AFTER_MS, store, library, slices };
     registerListeners(app, deps, identity);
   } catch (error) {
     closeOwned();

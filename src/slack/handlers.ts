@@ -39,7 +39,8 @@ export interface HandlerDeps {
   /** How long an answer may take before the question is marked 👀 (0 marks every question at once). */
   reactAfterMs: number;
   store: Store;
-  library: LibraryFacts;
+  /** What the library holds now: worked out again after each update of a live index. */
+  library: () => LibraryFacts;
   /** Where heavy work (checking a message's figures) takes its turns. */
   slices: SliceScheduler;
 }
@@ -80,7 +81,7 @@ function questionFor(deps: HandlerDeps, post: IncomingPost, typed: string) {
 }
 
 async function answerPost(deps: HandlerDeps, client: webApi.WebClient, post: IncomingPost): Promise<void> {
-  const { engine, logger, reactAfterMs, store, library } = deps;
+  const { engine, logger, reactAfterMs, store } = deps;
   const { channel, ts } = post;
   const reply = (message: SlackMessage) =>
     client.chat.postMessage({
@@ -115,6 +116,7 @@ async function answerPost(deps: HandlerDeps, client: webApi.WebClient, post: Inc
       const answer = engine.ask(question);
       const first = answer.status === 'answered' ? answer.targets[0] : undefined;
       const answeredAs = first !== undefined ? { region: first.region, metric: first.metric } : null;
+      const library = deps.library();
       message = renderAnswer(answer, {
         reading: followUp !== null ? readingWords(readingParts(followUp, answeredAs)) : null,
         coverage: library.coverage,
@@ -180,7 +182,7 @@ export function showMoreSources({ engine, logger, library }: HandlerDeps) {
     try {
       const { q } = JSON.parse(action.value ?? '{}') as { q?: unknown };
       if (typeof q !== 'string' || q === '') throw new Error(`button value without a question: ${action.value}`);
-      message = renderFurtherSources(engine.ask(q), library.linkOf);
+      message = renderFurtherSources(engine.ask(q), library().linkOf);
     } catch (error) {
       logger.error('Finding further sources failed:', error);
       message = renderApology();
@@ -215,7 +217,8 @@ export function readTargetWords(text: string): { words: string; year: number | n
 
 /** The /target list for its words, and for an empty one what the library does cover. */
 function targetList(deps: HandlerDeps, text: string, options: { shareButton?: boolean; sharedBy?: string; command: string }): SlackMessage {
-  const { engine, library } = deps;
+  const { engine } = deps;
+  const library = deps.library();
   const { words, year } = readTargetWords(text);
   const targets = engine.targets({ ...(words !== '' && { words }), ...(year !== null && { year }) });
   if (targets.length > 0) return renderTargetList(targets, text, options);
@@ -238,7 +241,8 @@ export function listTargets(deps: HandlerDeps) {
     const name = command.command || TARGET_COMMAND;
     let message: SlackMessage;
     if (words === '' || HELP_WORDS.test(words)) {
-      message = renderTargetUsage(name, library.exampleTargetWords, library.exampleQuestions[0]);
+      const { exampleTargetWords, exampleQuestions } = library();
+      message = renderTargetUsage(name, exampleTargetWords, exampleQuestions[0]);
     } else {
       try {
         message = targetList(deps, words, { shareButton: true, command: name });
@@ -287,7 +291,7 @@ export function checkSources({ engine, logger, library, slices }: HandlerDeps) {
     let message: SlackMessage;
     try {
       const { checks, figuresInMessage } = await checkMessageClaims(engine, questionFromSlackText(shortcut.message.text ?? ''), MAX_CLAIM_CHECKS_SHOWN, slices);
-      message = renderClaimChecks(checks, { figuresInMessage, linkOf: library.linkOf });
+      message = renderClaimChecks(checks, { figuresInMessage, linkOf: library().linkOf });
     } catch (error) {
       logger.error('Checking the claims of a message failed:', error);
       message = renderApology();
@@ -310,7 +314,7 @@ export function showHome({ engine, logger, store, library }: HandlerDeps) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== undefined && event.tab !== 'home') return;
     try {
-      const view = renderHome({ library, summary: engine.summary(), recent: store.recentQuestions.list(event.user), command: TARGET_COMMAND });
+      const view = renderHome({ library: library(), summary: engine.summary(), recent: store.recentQuestions.list(event.user), command: TARGET_COMMAND });
       await client.views.publish({ user_id: event.user, view });
     } catch (error) {
       logger.error(`Publishing the Home tab of ${event.user} failed:`, error);

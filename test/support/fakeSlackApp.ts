@@ -160,6 +160,15 @@ export function directMessageEvent(text: string, options: { channel?: string; us
   return { body, ts };
 }
 
+/** app_home_opened as Slack sends it (https://docs.slack.dev/reference/events/app_home_opened). */
+export function homeOpenedEvent(user: string, tab: 'home' | 'messages' = 'home') {
+  const body = addressed(jsonFixture('app_mention.event_callback.json'));
+  const ts = nextTs();
+  body.event = { type: 'app_home_opened', user, channel: 'D0HOME', event_ts: ts, tab, view: { id: 'V0OLD', team_id: TEAM, type: 'home', blocks: [] } };
+  body.event_id = `Ev${ts.replace('.', '')}`;
+  return body;
+}
+
 export function postEvent(harness: Harness, body: unknown, headers?: Record<string, string>) {
   return sendSigned({
     url: harness.eventsUrl,
