@@ -13,6 +13,7 @@ import {
   MORE_SOURCES_ACTION,
   POST_TARGET_LIST_ACTION,
 } from './blocks.ts';
+import { lazyChartDrawer } from './charts.ts';
 import { SliceScheduler } from './claimChecks.ts';
 import { ConfigError, type SlackConfig } from './config.ts';
 import { REFUSED_APP_TOKEN_ERRORS, SlackLink, superviseSocketMode } from './connection.ts';
@@ -178,7 +179,8 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
   const ownStore = opts.store === undefined;
   const store = opts.store ?? openStore({ dataDir: IN_MEMORY });
   const slices = new SliceScheduler();
-  // What the app owns, closed when it stops (or fails to start).
+  const charts = lazyChartDrawer();
+  // What the app owns, closed when it stops (or fails to start; the chart renderer opens on first use).
   const closeOwned = () => {
     slices.close();
     if (ownStore) store.close();
@@ -195,7 +197,7 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
           })
       : undefined;
     const library = followLibrary(engine, onUpdate);
-    const deps: HandlerDeps = { engine, logger, reactAfterMs: opts.reactAfterMs ?? DEFAULT_REACT_AFTER_MS, store, library, slices };
+    const deps: HandlerDeps = { engine, logger, reactAfterMs: opts.reactAfterMs ?? DEFAULT_REACT_AFTER_MS, store, library, slices, charts };
     registerListeners(app, deps, identity);
   } catch (error) {
     closeOwned();
@@ -241,6 +243,7 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
       stop: once(async () => {
         await disconnect();
         await health?.close();
+        await charts.close();
         closeOwned();
       }),
     };
@@ -267,6 +270,7 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
       server.closeAllConnections();
       await stopped;
       link.set('stopped');
+      await charts.close();
       closeOwned();
     }),
   };

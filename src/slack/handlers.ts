@@ -11,12 +11,15 @@ import type {
   SlackViewMiddlewareArgs,
   webApi,
 } from '@slack/bolt';
+import type { Answer } from '../model.ts';
+import { chartOf } from '../qa/chart.ts';
 import { readFollowUp, readingParts } from '../qa/followup.ts';
 import type { Engine } from '../qa/types.ts';
 import { readingWords } from '../qa/wording.ts';
 import type { Store } from '../store/store.ts';
 import { findRegionMentions } from '../targets/regions.ts';
 import {
+  context,
   MAX_CLAIM_CHECKS_SHOWN,
   renderAnswer,
   renderApology,
@@ -27,8 +30,11 @@ import {
   renderTargetUsage,
   type SlackMessage,
 } from './blocks.ts';
+import type { ChartDrawer } from './charts.ts';
 import { checkMessageClaims, type SliceScheduler } from './claimChecks.ts';
+import { describeError, slackErrorCode } from './errors.ts';
 import { decodeSlackText, questionFromSlackText } from './escape.ts';
+import { postFile, uploadFailureWords } from './files.ts';
 import { parseFeedbackTarget, readFeedbackForm, renderFeedbackForm, renderFeedbackThanks } from './feedback.ts';
 import { renderHome } from './home.ts';
 import type { LibraryFacts } from './library.ts';
@@ -43,7 +49,11 @@ export interface HandlerDeps {
   library: () => LibraryFacts;
   /** Where heavy work (checking a message's figures) takes its turns. */
   slices: SliceScheduler;
+  /** Draws the charts of answers across documents. */
+  charts: ChartDrawer;
 }
+
+export { describeError, slackErrorCode };
 
 /** The slash command the manifest declares. */
 export const TARGET_COMMAND = '/target';
@@ -51,14 +61,6 @@ const HELP_WORDS = /^(help|帮助|-h|--help|\?|？)$/i;
 // A bare year among /target's words (2019, 2022年) filters by year.
 const YEAR_WORD = /^((?:19|20)\d{2})年?$/;
 
-export function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | null)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
-}
-
-export function describeError(error: unknown): string {
-  return slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
-}
 
 /** A message that asks the bot something: a mention in a channel or a direct message. */
 interface IncomingPost {
@@ -109,11 +111,14 @@ async function answerPost(deps: HandlerDeps, client: webApi.WebClient, post: Inc
     );
   let reaction: Promise<boolean> | null = reactAfterMs <= 0 ? Promise.resolve(await markWorking()) : null;
   const slowAnswer = reaction === null ? setTimeout(() => (reaction = markWorking()), reactAfterMs) : undefined;
+  // An answer across documents posted as a table gets its chart after it.
+  let charted: Answer | null = null;
   try {
     let message: SlackMessage;
+    let answer: Answer | null = null;
     try {
       const { question, followUp } = questionFor(deps, post, typed);
-      const answer = engine.ask(question);
+      answer = engine.ask(question);
       const first = answer.status === 'answered' ? answer.targets[0] : undefined;
       const answeredAs = first !== undefined ? { region: first.region, metric: first.metric } : null;
       const library = deps.library();
@@ -133,9 +138,11 @@ async function answerPost(deps: HandlerDeps, client: webApi.WebClient, post: Inc
     } catch (error) {
       logger.error(`Answering ${JSON.stringify(typed)} failed:`, error);
       message = renderApology();
+      answer = null;
     }
     try {
       await reply(message);
+      if (answer?.comparison !== undefined) charted = answer;
     } catch (error) {
       logger.error(`Posting the answer to ${channel}/${ts} failed:`, error);
       await reply(renderApology()).catch((second: unknown) => logger.error('Posting the apology failed too:', second));
@@ -147,6 +154,35 @@ async function answerPost(deps: HandlerDeps, client: webApi.WebClient, post: Inc
         .remove({ channel, timestamp: ts, name: 'eyes' })
         .catch((error: unknown) => logger.debug(`Could not remove the 👀 reaction: ${describeError(error)}`));
     }
+  }
+  if (charted !== null) await postChart(deps, client, { channel, threadTs: post.replyThreadTs }, charted);
+}
+
+/**
+ * The chart of an answer across documents, uploaded where the answer was posted. The answer
+ * stands without it: a chart that cannot be drawn is logged, one that cannot be posted is logged
+ * and said in the thread.
+ */
+async function postChart(deps: HandlerDeps, client: webApi.WebClient, where: { channel: string; threadTs: string | undefined }, answer: Answer): Promise<void> {
+  const { logger } = deps;
+  const spec = chartOf(answer);
+  if (spec === null) return;
+  let png: Buffer;
+  try {
+    png = await deps.charts.draw(spec);
+  } catch (error) {
+    logger.error(`Drawing the chart of ${JSON.stringify(answer.question)} failed: ${describeError(error)}`);
+    return;
+  }
+  const threadTs = where.threadTs;
+  try {
+    await postFile(client, { channel: where.channel, ...(threadTs !== undefined && { threadTs }), bytes: png, filename: 'chart.png', title: spec.title, altText: answer.answer });
+  } catch (error) {
+    logger.warn(`Could not post the chart to ${where.channel}/${threadTs ?? '-'}: ${describeError(error)}`);
+    const text = `图表没能发出：${uploadFailureWords(error)}（表格见上。）`;
+    await client.chat
+      .postMessage({ channel: where.channel, ...(threadTs !== undefined && { thread_ts: threadTs }), text, blocks: [context(`:warning: ${text}`)], unfurl_links: false })
+      .catch((second: unknown) => logger.warn(`Could not say so either: ${describeError(second)}`));
   }
 }
 
