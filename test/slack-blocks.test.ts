@@ -6,6 +6,8 @@ import type { ClaimCheck } from '../src/qa/types.ts';
 import {
   blockTextLength,
   BUTTON_VALUE_LIMIT,
+  CsvRequestSchema,
+  EXPORT_CSV_ACTION,
   FEEDBACK_DOWN_ACTION,
   FEEDBACK_UP_ACTION,
   MAX_CLAIM_CHECKS_SHOWN,
@@ -136,7 +138,18 @@ describe('renderTargetList', () => {
     expect(message.text).toBe('与“广州 汽车”相关的指标：共 1 条');
     const shown = texts(message).join('\n');
     expect(shown).toContain('• 广州 · 汽车产业集群规模 *6000亿元* · 2021年 · 目标 — 广州：力争2021年先进制造业增加值超3000亿元 第2段');
-    expect(message.blocks.at(-1)).toMatchObject({ type: 'actions', elements: [{ action_id: 'post_target_list', value: '广州 汽车' }] });
+    expect(message.blocks.at(-1)).toMatchObject({
+      type: 'actions',
+      elements: [
+        { action_id: 'post_target_list', value: '广州 汽车' },
+        { action_id: EXPORT_CSV_ACTION, text: { text: 'CSV' }, value: JSON.stringify({ t: '广州 汽车' }) },
+      ],
+    });
+    expect(CsvRequestSchema.parse(JSON.parse((message.blocks.at(-1) as { elements: { value: string }[] }).elements[1]!.value))).toEqual({ t: '广州 汽车' });
+  });
+
+  it('puts a CSV button only under an answer across documents', () => {
+    expect(JSON.stringify(renderAnswer(answer({ question: '广州汽车集群规模目标?' })).blocks)).not.toContain(EXPORT_CSV_ACTION);
   });
 
   it('names who shared it and has no button once in the channel', () => {

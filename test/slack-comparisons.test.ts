@@ -9,9 +9,25 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../src/model.ts';
 import { openEngine, type OpenedEngine } from '../src/qa/engine.ts';
-import { blockTextLength, MORE_ROWS_WORDS, renderAnswer, SLACK_LIMITS, type SlackMessage } from '../src/slack/blocks.ts';
-import type { FakeUpload } from './support/fakeSlack.ts';
-import { BOT_USER, mentionEvent, postEvent, settle, shownText, startHarness, waitForCall, waitForLog, type Harness } from './support/fakeSlackApp.ts';
+import { parse } from 'csv-parse/sync';
+import { blockTextLength, EXPORT_CSV_ACTION, MORE_ROWS_WORDS, renderAnswer, SLACK_LIMITS, type SlackMessage } from '../src/slack/blocks.ts';
+import type { FakeSlack, FakeUpload } from './support/fakeSlack.ts';
+import {
+  BOT_USER,
+  clickPayload,
+  mentionEvent,
+  postEvent,
+  postForm,
+  sendInteraction,
+  settle,
+  shownText,
+  slashCommand,
+  startHarness,
+  waitForCall,
+  waitForLog,
+  waitForResponse,
+  type Harness,
+} from './support/fakeSlackApp.ts';
 import { tempIndexDir } from './support/corpus.ts';
 import { textsIn } from './support/slackText.ts';
 
@@ -109,6 +125,90 @@ describe('a question across places in a channel', () => {
     expect(shown).toContain('没有数字：上海（文件中没有这个地方的这项数字）');
     await settle();
     expect(harness.slack.callsTo('files.getUploadURLExternal')).toHaveLength(uploadsBefore);
+  });
+});
+
+/** The value of the CSV button among a message's blocks. */
+function csvButtonValue(blocks: unknown): string {
+  const button = (blocks as { type: string; elements?: { action_id?: string; value?: string }[] }[])
+    .flatMap((block) => (block.type === 'actions' ? (block.elements ?? []) : []))
+    .find((element) => element.action_id === EXPORT_CSV_ACTION);
+  if (button?.value === undefined) throw new Error('no CSV button');
+  return button.value;
+}
+
+async function completedUpload(slack: FakeSlack, match: (upload: FakeUpload) => boolean): Promise<FakeUpload> {
+  return vi.waitFor(
+    () => {
+      const found = slack.uploads.find((u) => u.completed !== null && match(u));
+      if (found === undefined) throw new Error('no such upload yet');
+      return found;
+    },
+    { timeout: 20_000, interval: 20 },
+  );
+}
+
+/** A CSV file's records, its byte order mark checked and taken off. */
+function csvRecords(bytes: Buffer): Record<string, string>[] {
+  const text = bytes.toString('utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  return parse(text.slice(1), { columns: true }) as Record<string, string>[];
+}
+
+describe('the CSV button', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness(seedEngine);
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('under an answer across places uploads its table into the thread, once for a double click', async () => {
+    const { body, ts } = mentionEvent(`<@${BOT_USER}> ${PLACES_QUESTION}`);
+    await postEvent(harness, body);
+    const answer = await waitForCall(harness.slack, 'chat.postMessage', (call) => call.args.thread_ts === ts);
+    const value = csvButtonValue(answer.args.blocks);
+    const answerTs = `${ts}9`;
+    for (const responseId of ['csv-1', 'csv-2']) {
+      await sendInteraction(harness, clickPayload(harness, { actionId: EXPORT_CSV_ACTION, value, responseId, channel: 'C0TEST', messageTs: answerTs, threadTs: ts }));
+    }
+    const upload = await completedUpload(harness.slack, (u) => u.filename.endsWith('.csv') && u.completed?.threadTs === ts);
+    expect(upload.completed?.channel).toBe('C0TEST');
+    const records = csvRecords(upload.bytes!);
+    expect(records.map((r) => [r.row, r.region, r.figure, r.kind, r.doc])).toEqual([
+      ['江西', '江西', '1035个', '实际', '000_b75a479856194727.txt'],
+      ['安徽', '安徽', '200个', '目标', '000_b75a479856194727.txt'],
+    ]);
+    expect(records[1]!.quote).toMatch(/智能工厂.*200个/);
+    await settle();
+    expect(harness.slack.uploads.filter((u) => u.filename.endsWith('.csv') && u.completed?.threadTs === ts)).toHaveLength(1);
+  });
+
+  it('under a /target list, which only its asker sees, sends the list to the asker’s DM and says so', async () => {
+    await postForm(harness, slashCommand(harness, '安徽', 'target-csv'));
+    const list = (await waitForResponse(harness.slack, 'target-csv')).body;
+    const value = csvButtonValue(list.blocks);
+    await sendInteraction(harness, clickPayload(harness, { actionId: EXPORT_CSV_ACTION, value, responseId: 'target-csv-click', channel: 'C0LIST', ephemeral: true, user: 'U0LISTER' }));
+    const said = (await waitForResponse(harness.slack, 'target-csv-click')).body;
+    expect(said).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(String(said.text)).toContain('私信');
+    expect(harness.slack.callsTo('conversations.open').at(-1)?.args.users).toBe('U0LISTER');
+    const upload = await completedUpload(harness.slack, (u) => u.completed?.channel === 'D0LISTER');
+    expect(upload.completed?.threadTs).toBeUndefined();
+    const records = csvRecords(upload.bytes!);
+    expect(records.length).toBeGreaterThanOrEqual(2);
+    expect(records.every((r) => r.region === '安徽')).toBe(true);
+    expect(records.map((r) => `${r.metric} ${r.figure}`)).toContain('推广应用机器人 6000台以上');
+  });
+
+  it('says why when the file cannot be sent', async () => {
+    harness.slack.failNext('conversations.open', 'missing_scope');
+    await postForm(harness, slashCommand(harness, '安徽', 'target-csv-fails'));
+    const value = csvButtonValue((await waitForResponse(harness.slack, 'target-csv-fails')).body.blocks);
+    await sendInteraction(harness, clickPayload(harness, { actionId: EXPORT_CSV_ACTION, value, responseId: 'target-csv-fails-click', channel: 'C0LIST', ephemeral: true }));
+    expect(String((await waitForResponse(harness.slack, 'target-csv-fails-click')).body.text)).toMatch(/^CSV 没能发出：/);
+    await waitForLog(harness.logs, 'Could not post the CSV');
   });
 });
 

@@ -122,7 +122,7 @@ describe('manifest.yaml', () => {
   const manifest = readFileSync('manifest.yaml', 'utf8');
 
   it('asks for the scopes and events the bot uses, the Home tab and Socket Mode', () => {
-    for (const scope of ['app_mentions:read', 'im:history', 'chat:write', 'chat:write.public', 'commands', 'reactions:write', 'files:write']) expect(manifest).toContain(`- ${scope}\n`);
+    for (const scope of ['app_mentions:read', 'im:history', 'chat:write', 'chat:write.public', 'commands', 'reactions:write', 'files:write', 'im:write']) expect(manifest).toContain(`- ${scope}\n`);
     for (const event of ['app_home_opened', 'app_mention', 'message.im']) expect(manifest).toContain(`- ${event}\n`);
     expect(manifest).toContain('home_tab_enabled: true');
     expect(manifest).toContain('messages_tab_enabled: true');

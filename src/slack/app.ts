@@ -8,6 +8,7 @@ import type { Engine } from '../qa/types.ts';
 import { IN_MEMORY, openStore, type Store } from '../store/store.ts';
 import {
   CHECK_SOURCES_CALLBACK_ID,
+  EXPORT_CSV_ACTION,
   FEEDBACK_DOWN_ACTION,
   FEEDBACK_UP_ACTION,
   MORE_SOURCES_ACTION,
@@ -23,6 +24,7 @@ import {
   answerMention,
   checkSources,
   describeError,
+  exportCsv,
   listTargets,
   openFeedbackForm,
   recordThumbsUp,
@@ -330,6 +332,7 @@ function registerListeners(app: App, deps: HandlerDeps, identity: AppIdentity): 
   app.command(TARGET_COMMAND, autoAcknowledge, oncePerTrigger(deliveries, logger), listTargets(deps));
   app.action(MORE_SOURCES_ACTION, autoAcknowledge, oncePerTrigger(deliveries, logger), oncePerClickedMessage(deliveries, logger, 'more-sources'), showMoreSources(deps));
   app.action(POST_TARGET_LIST_ACTION, autoAcknowledge, oncePerTrigger(deliveries, logger), oncePerClickedMessage(deliveries, logger, 'share'), shareTargetList(deps));
+  app.action(EXPORT_CSV_ACTION, autoAcknowledge, oncePerTrigger(deliveries, logger), oncePerClickedMessage(deliveries, logger, 'csv'), exportCsv(deps));
   app.action(FEEDBACK_UP_ACTION, autoAcknowledge, oncePerTrigger(deliveries, logger), recordThumbsUp(deps));
   app.action(FEEDBACK_DOWN_ACTION, autoAcknowledge, oncePerTrigger(deliveries, logger), openFeedbackForm(deps));
   // A form's answer is its acknowledgement (a thank-you or its errors); keeping it twice changes nothing.

@@ -2,6 +2,7 @@
 // shape the bot can post is testable without Slack. Text from documents and users is escaped here
 // and nowhere else; the only markup added is ours (bold, quotes, our buttons).
 import type { types } from '@slack/bolt';
+import { z } from 'zod';
 import type { Answer, Citation, Comparison, Figure, Target } from '../model.ts';
 import { VERDICT_WORDS as CHECK_VERDICT_WORDS, type Verdict } from '../qa/compare.ts';
 import type { ClaimCheck, Coverage } from '../qa/types.ts';
@@ -37,6 +38,11 @@ export const CHECK_SOURCES_CALLBACK_ID = 'check_sources';
 export const FEEDBACK_UP_ACTION = 'feedback_up';
 /** action_id of the 👎 under an answer, which opens the feedback form; its value is a FeedbackTarget as JSON. */
 export const FEEDBACK_DOWN_ACTION = 'feedback_down';
+/**
+ * action_id of the CSV button under an answer across documents and under a /target list; its
+ * value is a CsvRequest as JSON.
+ */
+export const EXPORT_CSV_ACTION = 'export_csv';
 /** Button values may hold 2000 characters. */
 export const BUTTON_VALUE_LIMIT = 2000;
 // The question a feedback button carries is cut to this; the rest of the value is the citation.
@@ -169,6 +175,14 @@ function feedbackTarget(answer: Answer, view: AnswerView): FeedbackTarget {
   };
 }
 
+/** What a CSV button exports: the table of an answer to a question, or the /target list of some words. */
+export const CsvRequestSchema = z.union([z.object({ q: z.string().min(1) }).strict(), z.object({ t: z.string().min(1) }).strict()]);
+export type CsvRequest = z.infer<typeof CsvRequestSchema>;
+
+function csvButton(value: string): types.Button {
+  return { type: 'button', action_id: EXPORT_CSV_ACTION, text: { type: 'plain_text', text: 'CSV' }, value };
+}
+
 /** The buttons under an answer: 更多来源 when there are further sources, 👍 / 👎 when asked for. */
 function answerActions(answer: Answer, view: AnswerView, feedback: boolean): ActionsBlock | null {
   const elements: ActionsBlock['elements'] = [];
@@ -176,6 +190,10 @@ function answerActions(answer: Answer, view: AnswerView, feedback: boolean): Act
   // A comparison's rows are its sources; it has none further.
   if (answer.comparison === undefined && view.further.length > 0 && more.length <= BUTTON_VALUE_LIMIT) {
     elements.push({ type: 'button', action_id: MORE_SOURCES_ACTION, text: { type: 'plain_text', text: `更多来源（${view.further.length}）` }, value: more });
+  }
+  const csv = JSON.stringify({ q: answer.question } satisfies CsvRequest);
+  if (answer.comparison !== undefined && answer.comparison.rows.length + answer.comparison.missing.length > 0 && csv.length <= BUTTON_VALUE_LIMIT) {
+    elements.push(csvButton(csv));
   }
   if (feedback) {
     let value = JSON.stringify(feedbackTarget(answer, view));
@@ -389,9 +407,13 @@ export function renderTargetList(targets: readonly Target[], words: string, opti
   }
   const tail: KnownBlock[] = [];
   if (options.shareButton && words.length <= BUTTON_VALUE_LIMIT) {
+    const csv = JSON.stringify({ t: words } satisfies CsvRequest);
     tail.push({
       type: 'actions',
-      elements: [{ type: 'button', action_id: POST_TARGET_LIST_ACTION, text: { type: 'plain_text', text: '发到频道' }, value: words }],
+      elements: [
+        { type: 'button', action_id: POST_TARGET_LIST_ACTION, text: { type: 'plain_text', text: '发到频道' }, value: words },
+        ...(csv.length <= BUTTON_VALUE_LIMIT ? [csvButton(csv)] : []),
+      ],
     });
   }
   const blocks = packLines(head, targets.map(targetListLine), tail, (n) => `另有 ${n} 条未列出 — 加上地区、年份或行业词可以缩小范围。`);

@@ -45,5 +45,8 @@ const UPLOAD_FAILURE_WORDS: Record<string, string> = {
 /** What to tell the person when a file could not be posted. */
 export function uploadFailureWords(error: unknown): string {
   const code = slackErrorCode(error);
+  // missing_scope names the scope it needed: files:write to upload, im:write to open a DM.
+  const needed = (error as { data?: { needed?: unknown } } | null)?.data?.needed;
+  if (code === 'missing_scope' && typeof needed === 'string') return `这个应用还没有所需的权限（${needed}），请工作区管理员重新安装应用。`;
   return (code !== undefined ? UPLOAD_FAILURE_WORDS[code] : undefined) ?? '上传时出错了，请稍后再试。';
 }

@@ -11,7 +11,8 @@ import type {
   SlackViewMiddlewareArgs,
   webApi,
 } from '@slack/bolt';
-import type { Answer } from '../model.ts';
+import type { Answer, Target } from '../model.ts';
+import { answerCsv, targetsCsv } from '../qa/csv.ts';
 import { chartOf } from '../qa/chart.ts';
 import { readFollowUp, readingParts } from '../qa/followup.ts';
 import type { Engine } from '../qa/types.ts';
@@ -20,6 +21,7 @@ import type { Store } from '../store/store.ts';
 import { findRegionMentions } from '../targets/regions.ts';
 import {
   context,
+  CsvRequestSchema,
   MAX_CLAIM_CHECKS_SHOWN,
   renderAnswer,
   renderApology,
@@ -34,6 +36,7 @@ import type { ChartDrawer } from './charts.ts';
 import { checkMessageClaims, type SliceScheduler } from './claimChecks.ts';
 import { describeError, slackErrorCode } from './errors.ts';
 import { decodeSlackText, questionFromSlackText } from './escape.ts';
+import { safeFileName } from './fileNames.ts';
 import { postFile, uploadFailureWords } from './files.ts';
 import { parseFeedbackTarget, readFeedbackForm, renderFeedbackForm, renderFeedbackThanks } from './feedback.ts';
 import { renderHome } from './home.ts';
@@ -252,11 +255,16 @@ export function readTargetWords(text: string): { words: string; year: number | n
 }
 
 /** The /target list for its words, and for an empty one what the library does cover. */
-function targetList(deps: HandlerDeps, text: string, options: { shareButton?: boolean; sharedBy?: string; command: string }): SlackMessage {
-  const { engine } = deps;
-  const library = deps.library();
+/** The targets /target lists for its words. */
+function matchingTargets(engine: Engine, text: string): Target[] {
   const { words, year } = readTargetWords(text);
-  const targets = engine.targets({ ...(words !== '' && { words }), ...(year !== null && { year }) });
+  return engine.targets({ ...(words !== '' && { words }), ...(year !== null && { year }) });
+}
+
+function targetList(deps: HandlerDeps, text: string, options: { shareButton?: boolean; sharedBy?: string; command: string }): SlackMessage {
+  const library = deps.library();
+  const { words } = readTargetWords(text);
+  const targets = matchingTargets(deps.engine, text);
   if (targets.length > 0) return renderTargetList(targets, text, options);
   const place = findRegionMentions(words)[0]?.region;
   return renderTargetList(targets, text, {
@@ -316,6 +324,53 @@ export function shareTargetList(deps: HandlerDeps) {
           ? '这是私有频道，我不在里面，发不了。先把我加进频道（/invite @我），再点一次。'
           : renderApology().text;
       await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
+    }
+  };
+}
+
+// A byte order mark, so that spreadsheet programs (Excel) read the CSV's Chinese as UTF-8.
+const UTF8_BOM = '\uFEFF';
+const CSV_TITLE_LENGTH = 60;
+
+/** The CSV a button asks for: an answer's table, or a /target list. */
+function csvFor(deps: HandlerDeps, value: string | undefined): { csv: string; title: string } {
+  const request = CsvRequestSchema.parse(JSON.parse(value ?? 'null'));
+  const { linkOf } = deps.library();
+  if ('q' in request) {
+    const answer = deps.engine.ask(request.q);
+    return { csv: answerCsv(answer, linkOf), title: answer.comparison?.label ? `${answer.comparison.label} · ${request.q}` : request.q };
+  }
+  return { csv: targetsCsv(matchingTargets(deps.engine, request.t), linkOf), title: `${TARGET_COMMAND} ${request.t}` };
+}
+
+/**
+ * The CSV button: the table as a file. Under an answer in a conversation it goes into the
+ * answer's thread, for everyone there; under a /target list, which only its asker sees, into the
+ * asker's DM with the bot (conversations.open, im:write), so that the list stays theirs.
+ */
+export function exportCsv(deps: HandlerDeps) {
+  const { logger } = deps;
+  return async ({ body, action, client, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    if (body.type !== 'block_actions' || action.type !== 'button') return;
+    const channel = body.channel?.id ?? body.container.channel_id;
+    const ephemeral = body.container.is_ephemeral === true;
+    const threadTs: unknown = body.message?.thread_ts ?? body.container.thread_ts ?? body.message?.ts ?? body.container.message_ts;
+    try {
+      const { csv, title } = csvFor(deps, action.value);
+      const shownTitle = title.slice(0, CSV_TITLE_LENGTH);
+      const file = { bytes: Buffer.from(UTF8_BOM + csv, 'utf8'), filename: safeFileName(`${shownTitle}.csv`, 'zhibiao.csv'), title: shownTitle };
+      if (ephemeral || typeof channel !== 'string' || typeof threadTs !== 'string') {
+        const opened = await client.conversations.open({ users: body.user.id });
+        const dm = opened.channel?.id;
+        if (dm === undefined) throw new Error('conversations.open named no channel');
+        await postFile(client, { channel: dm, ...file });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: `CSV 已私信发给你：${file.filename}` });
+      } else {
+        await postFile(client, { channel, threadTs, ...file });
+      }
+    } catch (error) {
+      logger.warn(`Could not post the CSV for ${action.value ?? '?'} to ${String(channel)}: ${describeError(error)}`);
+      await respond({ response_type: 'ephemeral', replace_original: false, text: `CSV 没能发出：${uploadFailureWords(error)}` }).catch(() => undefined);
     }
   };
 }
