@@ -23,6 +23,8 @@ import {
 } from '../src/slack/blocks.ts';
 import { viewAnswer } from '../src/qa/view.ts';
 import { CONFLICT_WORDS, NEAREST_WORDS, STATUS_WORDS } from '../src/qa/wording.ts';
+import { renderDocumentOutcomes } from '../src/slack/documentReplies.ts';
+import type { DocumentOutcome } from '../src/slack/documents.ts';
 import { readFeedbackForm, renderFeedbackForm } from '../src/slack/feedback.ts';
 import { HOME_BLOCK_LIMIT, renderHome } from '../src/slack/home.ts';
 import { openableUrl } from '../src/slack/library.ts';
@@ -345,5 +347,24 @@ describe('the App Home view', () => {
     const shown = textsIn(view.blocks).join('\n');
     expect(shown).toMatch(/另有 \d+ 份文件未列出。/);
     expect(shown).not.toContain('<!channel>');
+  });
+});
+
+describe('the reply to documents sent in a DM', () => {
+  it('says what was read from each file or why not, within the limits, counting what it leaves out', () => {
+    const document = { file: 'uploads/report.docx', title: '2025年西藏政府工作报告'.repeat(40), year: 2025, place: '西藏', url: null, targets: 109 };
+    const outcomes: DocumentOutcome[] = Array.from({ length: 30 }, (_, i) =>
+      i % 2 === 0
+        ? { kind: 'added', name: `<${'报告'.repeat(200)}${i}>.docx`, file: `uploads/${'报告'.repeat(200)}${i}.docx`, document, alreadyThere: false }
+        : { kind: 'refused', name: `${i}.png`, refusal: { reason: 'too_big', bytes: 30 * 1024 * 1024, limit: 20 * 1024 * 1024 } },
+    );
+    const message = renderDocumentOutcomes(outcomes);
+    expectWithinLimits(message);
+    const shown = texts(message).join('\n');
+    expect(message.text).toBe('已读入 15 份文件，15 份没有读入。');
+    expect(shown).toContain('文件太大（30 MB，上限 20 MB）');
+    expect(shown).toContain('2025年 · 西藏 · 109 条指标');
+    expect(shown).toContain('&lt;报告');
+    expect(shown).toContain('另有 10 份未列出。');
   });
 });

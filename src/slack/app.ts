@@ -16,7 +16,8 @@ import {
 } from './blocks.ts';
 import { lazyChartDrawer } from './charts.ts';
 import { SliceScheduler } from './claimChecks.ts';
-import { ConfigError, type SlackConfig } from './config.ts';
+import { ConfigError, DEFAULT_UPLOAD_LIMIT_BYTES, type SlackConfig } from './config.ts';
+import { slackFileHosts, type DocumentIntake } from './documents.ts';
 import { REFUSED_APP_TOKEN_ERRORS, SlackLink, superviseSocketMode } from './connection.ts';
 import { FEEDBACK_FORM_CALLBACK_ID } from './feedback.ts';
 import {
@@ -74,6 +75,11 @@ export interface StartSlackAppOptions {
    * database of its own in memory, closed when it stops, and forgets it all on a restart.
    */
   store?: Store;
+  /**
+   * The seeds folder the engine follows. With a live engine, documents people send the bot in a
+   * DM are saved in its uploads/ folder and taken in; without, the bot says it takes none.
+   */
+  seedsDir?: string;
   /**
    * Socket Mode: how long the client waits for Slack's pong, which is also the step of its delay
    * before reconnecting (default 5000 ms). Tests make it short.
@@ -199,7 +205,19 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
           })
       : undefined;
     const library = followLibrary(engine, onUpdate);
-    const deps: HandlerDeps = { engine, logger, reactAfterMs: opts.reactAfterMs ?? DEFAULT_REACT_AFTER_MS, store, library, slices, charts };
+    const documents: DocumentIntake | null =
+      isLiveEngine(engine) && opts.seedsDir !== undefined
+        ? {
+            engine,
+            seedsDir: opts.seedsDir,
+            uploaders: config.uploaders ?? 'everyone',
+            maxBytes: config.maxUploadBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
+            botToken: config.botToken,
+            isSlackFileUrl: slackFileHosts(config.apiUrl),
+            fileInfo: (id) => app.client.files.info({ file: id }),
+          }
+        : null;
+    const deps: HandlerDeps = { engine, logger, reactAfterMs: opts.reactAfterMs ?? DEFAULT_REACT_AFTER_MS, store, library, slices, charts, documents };
     registerListeners(app, deps, identity);
   } catch (error) {
     closeOwned();

@@ -36,6 +36,8 @@ import type { ChartDrawer } from './charts.ts';
 import { checkMessageClaims, type SliceScheduler } from './claimChecks.ts';
 import { describeError, slackErrorCode } from './errors.ts';
 import { decodeSlackText, questionFromSlackText } from './escape.ts';
+import { renderDocumentOutcomes, renderNoDocumentIntake, renderNotAnUploader } from './documentReplies.ts';
+import { addSharedDocuments, mayAddDocuments, SharedFileSchema, type DocumentIntake } from './documents.ts';
 import { safeFileName } from './fileNames.ts';
 import { postFile, uploadFailureWords } from './files.ts';
 import { parseFeedbackTarget, readFeedbackForm, renderFeedbackForm, renderFeedbackThanks } from './feedback.ts';
@@ -54,6 +56,8 @@ export interface HandlerDeps {
   slices: SliceScheduler;
   /** Draws the charts of answers across documents. */
   charts: ChartDrawer;
+  /** Takes documents sent in a DM into the library; null when the index does not follow a seeds folder. */
+  documents: DocumentIntake | null;
 }
 
 export { describeError, slackErrorCode };
@@ -197,9 +201,63 @@ export function answerMention(deps: HandlerDeps) {
   };
 }
 
-/** A direct message: answered in the DM, in its thread when it was asked in one. */
+/**
+ * Files sent in a DM: taken into the library when the sender may add documents, and the reply
+ * says what was read from each (or why not).
+ */
+async function receiveDocuments(deps: HandlerDeps, client: webApi.WebClient, post: { channel: string; ts: string; threadTs: string | undefined; user: string | undefined }, files: readonly unknown[]): Promise<void> {
+  const { logger, documents } = deps;
+  const { channel, threadTs, user } = post;
+  const reply = (message: SlackMessage) =>
+    client.chat
+      .postMessage({ channel, ...(threadTs !== undefined && { thread_ts: threadTs }), text: message.text, blocks: message.blocks, unfurl_links: false })
+      .catch((error: unknown) => logger.error(`Replying about documents in ${channel} failed:`, error));
+  if (documents === null) {
+    await reply(renderNoDocumentIntake());
+    return;
+  }
+  if (!mayAddDocuments(documents.uploaders, user)) {
+    logger.info(`Did not take ${files.length} file(s) from ${user ?? '?'} in ${channel}: not one of SLACK_UPLOADERS`);
+    await reply(renderNotAnUploader());
+    return;
+  }
+  const shared = files.flatMap((file) => {
+    const parsed = SharedFileSchema.safeParse(file);
+    return parsed.success ? [parsed.data] : [];
+  });
+  // Reading a document (and the reader's start, the first time) takes seconds: show that it is under way.
+  const marked = await client.reactions.add({ channel, timestamp: post.ts, name: 'eyes' }).then(
+    () => true,
+    () => false,
+  );
+  try {
+    const outcomes = await addSharedDocuments(documents, shared);
+    for (const outcome of outcomes) {
+      logger.info(
+        outcome.kind === 'added'
+          ? `Took ${outcome.name} from ${user ?? '?'} as ${outcome.file}${outcome.alreadyThere ? ' (there already)' : ''}: ${outcome.document.targets} targets`
+          : `Did not take ${outcome.name} from ${user ?? '?'}: ${outcome.refusal.reason}${'detail' in outcome.refusal && outcome.refusal.detail ? ` (${outcome.refusal.detail})` : ''}`,
+      );
+    }
+    await reply(renderDocumentOutcomes(outcomes));
+  } catch (error) {
+    logger.error(`Taking documents from ${user ?? '?'} failed:`, error);
+    await reply(renderApology());
+  } finally {
+    if (marked) await client.reactions.remove({ channel, timestamp: post.ts, name: 'eyes' }).catch(() => undefined);
+  }
+}
+
+/** A direct message: answered in the DM, in its thread when it was asked in one; files sent are documents to add. */
 export function answerDirectMessage(deps: HandlerDeps) {
   return async ({ message, client }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+    const files: unknown = 'files' in message ? message.files : undefined;
+    if (Array.isArray(files) && files.length > 0) {
+      const user = 'user' in message && typeof message.user === 'string' ? message.user : undefined;
+      const threadTs = 'thread_ts' in message && typeof message.thread_ts === 'string' ? message.thread_ts : undefined;
+      await receiveDocuments(deps, client, { channel: message.channel, ts: message.ts, threadTs, user }, files);
+      return;
+    }
     if (!('text' in message) || !('user' in message)) return;
     const thread = 'thread_ts' in message ? message.thread_ts : undefined;
     await answerPost(deps, client, {

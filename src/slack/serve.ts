@@ -33,7 +33,7 @@ export async function serveSlack(options: ServeSlackOptions): Promise<void> {
   let store: ReturnType<typeof openStore> | undefined;
   try {
     store = openStore({ dataDir: config.dataDir ?? DEFAULT_DATA_DIR });
-    const running = await startSlackApp(engine, config, { logger, store, ...options.app });
+    const running = await startSlackApp(engine, config, { logger, store, seedsDir: options.seedsDir, ...options.app });
     options.onRunning?.(running);
     await untilStopped(running, log, options.signal);
   } finally {
