@@ -6,6 +6,8 @@ import type { ClaimCheck } from '../src/qa/types.ts';
 import {
   blockTextLength,
   BUTTON_VALUE_LIMIT,
+  CsvRequestSchema,
+  EXPORT_CSV_ACTION,
   FEEDBACK_DOWN_ACTION,
   FEEDBACK_UP_ACTION,
   MAX_CLAIM_CHECKS_SHOWN,
@@ -21,6 +23,8 @@ import {
 } from '../src/slack/blocks.ts';
 import { viewAnswer } from '../src/qa/view.ts';
 import { CONFLICT_WORDS, NEAREST_WORDS, STATUS_WORDS } from '../src/qa/wording.ts';
+import { renderDocumentOutcomes } from '../src/slack/documentReplies.ts';
+import type { DocumentOutcome } from '../src/slack/documents.ts';
 import { readFeedbackForm, renderFeedbackForm } from '../src/slack/feedback.ts';
 import { HOME_BLOCK_LIMIT, renderHome } from '../src/slack/home.ts';
 import { openableUrl } from '../src/slack/library.ts';
@@ -136,7 +140,18 @@ describe('renderTargetList', () => {
     expect(message.text).toBe('与“广州 汽车”相关的指标：共 1 条');
     const shown = texts(message).join('\n');
     expect(shown).toContain('• 广州 · 汽车产业集群规模 *6000亿元* · 2021年 · 目标 — 广州：力争2021年先进制造业增加值超3000亿元 第2段');
-    expect(message.blocks.at(-1)).toMatchObject({ type: 'actions', elements: [{ action_id: 'post_target_list', value: '广州 汽车' }] });
+    expect(message.blocks.at(-1)).toMatchObject({
+      type: 'actions',
+      elements: [
+        { action_id: 'post_target_list', value: '广州 汽车' },
+        { action_id: EXPORT_CSV_ACTION, text: { text: 'CSV' }, value: JSON.stringify({ t: '广州 汽车' }) },
+      ],
+    });
+    expect(CsvRequestSchema.parse(JSON.parse((message.blocks.at(-1) as { elements: { value: string }[] }).elements[1]!.value))).toEqual({ t: '广州 汽车' });
+  });
+
+  it('puts a CSV button only under an answer across documents', () => {
+    expect(JSON.stringify(renderAnswer(answer({ question: '广州汽车集群规模目标?' })).blocks)).not.toContain(EXPORT_CSV_ACTION);
   });
 
   it('names who shared it and has no button once in the channel', () => {
@@ -332,5 +347,24 @@ describe('the App Home view', () => {
     const shown = textsIn(view.blocks).join('\n');
     expect(shown).toMatch(/另有 \d+ 份文件未列出。/);
     expect(shown).not.toContain('<!channel>');
+  });
+});
+
+describe('the reply to documents sent in a DM', () => {
+  it('says what was read from each file or why not, within the limits, counting what it leaves out', () => {
+    const document = { file: 'uploads/report.docx', title: '2025年西藏政府工作报告'.repeat(40), year: 2025, place: '西藏', url: null, targets: 109 };
+    const outcomes: DocumentOutcome[] = Array.from({ length: 30 }, (_, i) =>
+      i % 2 === 0
+        ? { kind: 'added', name: `<${'报告'.repeat(200)}${i}>.docx`, file: `uploads/${'报告'.repeat(200)}${i}.docx`, document, alreadyThere: false }
+        : { kind: 'refused', name: `${i}.png`, refusal: { reason: 'too_big', bytes: 30 * 1024 * 1024, limit: 20 * 1024 * 1024 } },
+    );
+    const message = renderDocumentOutcomes(outcomes);
+    expectWithinLimits(message);
+    const shown = texts(message).join('\n');
+    expect(message.text).toBe('已读入 15 份文件，15 份没有读入。');
+    expect(shown).toContain('文件太大（30 MB，上限 20 MB）');
+    expect(shown).toContain('2025年 · 西藏 · 109 条指标');
+    expect(shown).toContain('&lt;报告');
+    expect(shown).toContain('另有 10 份未列出。');
   });
 });

@@ -9,6 +9,7 @@ import { TARGET_COMMAND } from '../src/slack/app.ts';
 import { CHECK_SOURCES_CALLBACK_ID } from '../src/slack/blocks.ts';
 import {
   ConfigError,
+  DEFAULT_UPLOAD_LIMIT_BYTES,
   environmentWithEnvFile,
   hasSlackCredentials,
   loadSlackConfig,
@@ -30,7 +31,13 @@ function configError(env: Record<string, string | undefined>): ConfigError {
 
 describe('loadSlackConfig', () => {
   it('reads HTTP mode settings with defaults', () => {
-    expect(loadSlackConfig(HTTP_ENV)).toEqual({ botToken: 'xoxb-1-2-abc', signingSecret: HTTP_ENV.SLACK_SIGNING_SECRET, logLevel: 'info' });
+    expect(loadSlackConfig(HTTP_ENV)).toEqual({
+      botToken: 'xoxb-1-2-abc',
+      signingSecret: HTTP_ENV.SLACK_SIGNING_SECRET,
+      logLevel: 'info',
+      uploaders: 'everyone',
+      maxUploadBytes: DEFAULT_UPLOAD_LIMIT_BYTES,
+    });
     expect(loadSlackConfig({ ...HTTP_ENV, PORT: '8080', HOST: '127.0.0.1', SLACK_API_URL: 'https://slack-gov.com/api/', LOG_LEVEL: 'debug' })).toMatchObject({
       port: 8080,
       host: '127.0.0.1',
@@ -45,7 +52,16 @@ describe('loadSlackConfig', () => {
   });
 
   it('reads Socket Mode settings, which need no signing secret', () => {
-    expect(loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-abc' })).toEqual({ botToken: 'xoxb-1', appToken: 'xapp-1-A1-abc', logLevel: 'info' });
+    expect(loadSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A1-abc' })).toMatchObject({ botToken: 'xoxb-1', appToken: 'xapp-1-A1-abc', logLevel: 'info' });
+  });
+
+  it('reads who may add documents and how large they may be', () => {
+    expect(loadSlackConfig({ ...HTTP_ENV, SLACK_UPLOADERS: 'none' }).uploaders).toEqual([]);
+    expect(loadSlackConfig({ ...HTTP_ENV, SLACK_UPLOADERS: ' U012AB3CD, W045EF6GH ' }).uploaders).toEqual(['U012AB3CD', 'W045EF6GH']);
+    expect(loadSlackConfig({ ...HTTP_ENV, SLACK_UPLOADERS: '' }).uploaders).toBe('everyone');
+    expect(loadSlackConfig({ ...HTTP_ENV, SLACK_UPLOAD_MAX_MB: '5' }).maxUploadBytes).toBe(5 * 1024 * 1024);
+    expect(() => loadSlackConfig({ ...HTTP_ENV, SLACK_UPLOADERS: 'alice,bob' })).toThrow(/^SLACK_UPLOADERS is malformed: expected everyone, none, or user IDs .*\(got "alice,bob"\)$/);
+    expect(() => loadSlackConfig({ ...HTTP_ENV, SLACK_UPLOAD_MAX_MB: '500' })).toThrow(/^SLACK_UPLOAD_MAX_MB is malformed/);
   });
 
   it('treats empty values as unset, as in a copied .env.example', () => {
@@ -122,7 +138,7 @@ describe('manifest.yaml', () => {
   const manifest = readFileSync('manifest.yaml', 'utf8');
 
   it('asks for the scopes and events the bot uses, the Home tab and Socket Mode', () => {
-    for (const scope of ['app_mentions:read', 'im:history', 'chat:write', 'chat:write.public', 'commands', 'reactions:write']) expect(manifest).toContain(`- ${scope}\n`);
+    for (const scope of ['app_mentions:read', 'im:history', 'chat:write', 'chat:write.public', 'commands', 'reactions:write', 'files:write', 'im:write', 'files:read']) expect(manifest).toContain(`- ${scope}\n`);
     for (const event of ['app_home_opened', 'app_mention', 'message.im']) expect(manifest).toContain(`- ${event}\n`);
     expect(manifest).toContain('home_tab_enabled: true');
     expect(manifest).toContain('messages_tab_enabled: true');

@@ -18,6 +18,7 @@ import {
   BOT_USER,
   clickPayload,
   directMessageEvent,
+  homeOpenedEvent,
   mentionEvent,
   nextTs,
   postEvent,
@@ -50,14 +51,7 @@ afterAll(async () => {
   for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
-/** app_home_opened as Slack sends it (https://docs.slack.dev/reference/events/app_home_opened). */
-function homeOpened(user: string, tab: 'home' | 'messages' = 'home') {
-  const body = addressed(jsonFixture('app_mention.event_callback.json'));
-  const ts = nextTs();
-  body.event = { type: 'app_home_opened', user, channel: 'D0HOME', event_ts: ts, tab, view: { id: 'V0OLD', team_id: TEAM, type: 'home', blocks: [] } };
-  body.event_id = `Ev${ts.replace('.', '')}`;
-  return body;
-}
+const homeOpened = homeOpenedEvent;
 
 describe('App Home', () => {
   it('shows the library with its documents, examples that answer, and the person’s recent questions, within the limits', async () => {

@@ -41,6 +41,14 @@ export function extensionOf(file: string): string {
   return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
 }
 
+/** The extensions of the documents it reads, as a file's name ends: .txt, .md, .docx … */
+export const DOCUMENT_EXTENSIONS: readonly string[] = Object.keys(EXTENSION_FORMATS).map((ext) => `.${ext}`);
+
+/** Whether a file's name is one of a document it reads (its content is checked when it is read). */
+export function isDocumentName(file: string): boolean {
+  return Object.hasOwn(EXTENSION_FORMATS, extensionOf(file));
+}
+
 /** The format a document's file name says (for a file already read: its reader was chosen so). */
 export function formatByName(file: string): DocumentFormat {
   return EXTENSION_FORMATS[extensionOf(file)] ?? 'text';

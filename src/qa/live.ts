@@ -14,6 +14,12 @@ export interface LiveEngine extends Engine {
   close(): Promise<void>;
 }
 
+/** Whether an engine follows its seeds folder (and can be asked to look at it now). */
+export function isLiveEngine(engine: Engine): engine is LiveEngine {
+  const candidate = engine as Partial<LiveEngine>;
+  return typeof candidate.refresh === 'function' && typeof candidate.onUpdate === 'function';
+}
+
 export type LiveEngineOptions = EngineOptions & Pick<LiveIndexOptions, 'debounceMs' | 'readerIdleMs' | 'watch'>;
 
 export async function openLiveEngine(options: LiveEngineOptions): Promise<LiveEngine> {

@@ -3,17 +3,21 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, autoAcknowledge, HTTPReceiver, SocketModeReceiver, type Logger, webApi } from '@slack/bolt';
+import { isLiveEngine } from '../qa/live.ts';
 import type { Engine } from '../qa/types.ts';
 import { IN_MEMORY, openStore, type Store } from '../store/store.ts';
 import {
   CHECK_SOURCES_CALLBACK_ID,
+  EXPORT_CSV_ACTION,
   FEEDBACK_DOWN_ACTION,
   FEEDBACK_UP_ACTION,
   MORE_SOURCES_ACTION,
   POST_TARGET_LIST_ACTION,
 } from './blocks.ts';
+import { lazyChartDrawer } from './charts.ts';
 import { SliceScheduler } from './claimChecks.ts';
-import { ConfigError, type SlackConfig } from './config.ts';
+import { ConfigError, DEFAULT_UPLOAD_LIMIT_BYTES, type SlackConfig } from './config.ts';
+import { slackFileHosts, type DocumentIntake } from './documents.ts';
 import { REFUSED_APP_TOKEN_ERRORS, SlackLink, superviseSocketMode } from './connection.ts';
 import { FEEDBACK_FORM_CALLBACK_ID } from './feedback.ts';
 import {
@@ -21,6 +25,7 @@ import {
   answerMention,
   checkSources,
   describeError,
+  exportCsv,
   listTargets,
   openFeedbackForm,
   recordThumbsUp,
@@ -32,7 +37,7 @@ import {
   TARGET_COMMAND,
   type HandlerDeps,
 } from './handlers.ts';
-import { libraryFacts, warmUp } from './library.ts';
+import { followLibrary, warmUp } from './library.ts';
 import { boltLogLevel } from './logger.ts';
 import {
   oncePerCheckedMessage,
@@ -70,6 +75,11 @@ export interface StartSlackAppOptions {
    * database of its own in memory, closed when it stops, and forgets it all on a restart.
    */
   store?: Store;
+  /**
+   * The seeds folder the engine follows. With a live engine, documents people send the bot in a
+   * DM are saved in its uploads/ folder and taken in; without, the bot says it takes none.
+   */
+  seedsDir?: string;
   /**
    * Socket Mode: how long the client waits for Slack's pong, which is also the step of its delay
    * before reconnecting (default 5000 ms). Tests make it short.
@@ -177,14 +187,37 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
   const ownStore = opts.store === undefined;
   const store = opts.store ?? openStore({ dataDir: IN_MEMORY });
   const slices = new SliceScheduler();
-  // What the app owns, closed when it stops (or fails to start).
+  const charts = lazyChartDrawer();
+  // What the app owns, closed when it stops (or fails to start; the chart renderer opens on first use).
   const closeOwned = () => {
     slices.close();
     if (ownStore) store.close();
   };
   try {
     warmUp(engine);
-    const deps: HandlerDeps = { engine, logger, reactAfterMs: opts.reactAfterMs ?? DEFAULT_REACT_AFTER_MS, store, library: libraryFacts(engine), slices };
+    // A live engine answers from each update of the index once it is in place; what the bot says
+    // of the library (Home, refusals, examples) follows it.
+    const onUpdate = isLiveEngine(engine)
+      ? (listener: () => void) =>
+          engine.onUpdate(() => {
+            warmUp(engine);
+            listener();
+          })
+      : undefined;
+    const library = followLibrary(engine, onUpdate);
+    const documents: DocumentIntake | null =
+      isLiveEngine(engine) && opts.seedsDir !== undefined
+        ? {
+            engine,
+            seedsDir: opts.seedsDir,
+            uploaders: config.uploaders ?? 'everyone',
+            maxBytes: config.maxUploadBytes ?? DEFAULT_UPLOAD_LIMIT_BYTES,
+            botToken: config.botToken,
+            isSlackFileUrl: slackFileHosts(config.apiUrl),
+            fileInfo: (id) => app.client.files.info({ file: id }),
+          }
+        : null;
+    const deps: HandlerDeps = { engine, logger, reactAfterMs: opts.reactAfterMs ?? DEFAULT_REACT_AFTER_MS, store, library, slices, charts, documents };
     registerListeners(app, deps, identity);
   } catch (error) {
     closeOwned();
@@ -230,6 +263,7 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
       stop: once(async () => {
         await disconnect();
         await health?.close();
+        await charts.close();
         closeOwned();
       }),
     };
@@ -256,6 +290,7 @@ export async function startSlackApp(engine: Engine, config: SlackConfig, opts: S
       server.closeAllConnections();
       await stopped;
       link.set('stopped');
+      await charts.close();
       closeOwned();
     }),
   };
@@ -315,6 +350,7 @@ function registerListeners(app: App, deps: HandlerDeps, identity: AppIdentity): 
   app.command(TARGET_COMMAND, autoAcknowledge, oncePerTrigger(deliveries, logger), listTargets(deps));
   app.action(MORE_SOURCES_ACTION, autoAcknowledge, oncePerTrigger(deliveries, logger), oncePerClickedMessage(deliveries, logger, 'more-sources'), showMoreSources(deps));
   app.action(POST_TARGET_LIST_ACTION, autoAcknowledge, oncePerTrigger(deliveries, logger), oncePerClickedMessage(deliveries, logger, 'share'), shareTargetList(deps));
+  app.action(EXPORT_CSV_ACTION, autoAcknowledge, oncePerTrigger(deliveries, logger), oncePerClickedMessage(deliveries, logger, 'csv'), exportCsv(deps));
   app.action(FEEDBACK_UP_ACTION, autoAcknowledge, oncePerTrigger(deliveries, logger), recordThumbsUp(deps));
   app.action(FEEDBACK_DOWN_ACTION, autoAcknowledge, oncePerTrigger(deliveries, logger), openFeedbackForm(deps));
   // A form's answer is its acknowledgement (a thank-you or its errors); keeping it twice changes nothing.

@@ -2,10 +2,12 @@
 // shape the bot can post is testable without Slack. Text from documents and users is escaped here
 // and nowhere else; the only markup added is ours (bold, quotes, our buttons).
 import type { types } from '@slack/bolt';
-import type { Answer, Citation, Figure, Target } from '../model.ts';
+import { z } from 'zod';
+import type { Answer, Citation, Comparison, Figure, Target } from '../model.ts';
+import { VERDICT_WORDS as CHECK_VERDICT_WORDS, type Verdict } from '../qa/compare.ts';
 import type { ClaimCheck, Coverage } from '../qa/types.ts';
 import { targetSource, viewAnswer, type AnswerView, type SourceView, type TargetSourceView } from '../qa/view.ts';
-import { coverageWords, figureWords, NEAREST_WORDS, placeYearsWords, targetHeadline, whenWords } from '../qa/wording.ts';
+import { coverageWords, describeSource, figureWords, NEAREST_WORDS, placeYearsWords, targetHeadline, whenWords } from '../qa/wording.ts';
 import { escapeSlackText } from './escape.ts';
 import type { FeedbackTarget } from './feedback.ts';
 
@@ -36,6 +38,11 @@ export const CHECK_SOURCES_CALLBACK_ID = 'check_sources';
 export const FEEDBACK_UP_ACTION = 'feedback_up';
 /** action_id of the 👎 under an answer, which opens the feedback form; its value is a FeedbackTarget as JSON. */
 export const FEEDBACK_DOWN_ACTION = 'feedback_down';
+/**
+ * action_id of the CSV button under an answer across documents and under a /target list; its
+ * value is a CsvRequest as JSON.
+ */
+export const EXPORT_CSV_ACTION = 'export_csv';
 /** Button values may hold 2000 characters. */
 export const BUTTON_VALUE_LIMIT = 2000;
 // The question a feedback button carries is cut to this; the rest of the value is the citation.
@@ -168,12 +175,25 @@ function feedbackTarget(answer: Answer, view: AnswerView): FeedbackTarget {
   };
 }
 
+/** What a CSV button exports: the table of an answer to a question, or the /target list of some words. */
+export const CsvRequestSchema = z.union([z.object({ q: z.string().min(1) }).strict(), z.object({ t: z.string().min(1) }).strict()]);
+export type CsvRequest = z.infer<typeof CsvRequestSchema>;
+
+function csvButton(value: string): types.Button {
+  return { type: 'button', action_id: EXPORT_CSV_ACTION, text: { type: 'plain_text', text: 'CSV' }, value };
+}
+
 /** The buttons under an answer: 更多来源 when there are further sources, 👍 / 👎 when asked for. */
 function answerActions(answer: Answer, view: AnswerView, feedback: boolean): ActionsBlock | null {
   const elements: ActionsBlock['elements'] = [];
   const more = JSON.stringify({ q: answer.question });
-  if (view.further.length > 0 && more.length <= BUTTON_VALUE_LIMIT) {
+  // A comparison's rows are its sources; it has none further.
+  if (answer.comparison === undefined && view.further.length > 0 && more.length <= BUTTON_VALUE_LIMIT) {
     elements.push({ type: 'button', action_id: MORE_SOURCES_ACTION, text: { type: 'plain_text', text: `更多来源（${view.further.length}）` }, value: more });
+  }
+  const csv = JSON.stringify({ q: answer.question } satisfies CsvRequest);
+  if (answer.comparison !== undefined && answer.comparison.rows.length + answer.comparison.missing.length > 0 && csv.length <= BUTTON_VALUE_LIMIT) {
+    elements.push(csvButton(csv));
   }
   if (feedback) {
     let value = JSON.stringify(feedbackTarget(answer, view));
@@ -205,6 +225,7 @@ export function renderAnswer(answer: Answer, options: AnswerOptions = {}): Slack
   const reading: KnownBlock[] = options.reading ? [context(`:leftwards_arrow_with_hook: ${clipEscaped(options.reading, 500)}`)] : [];
   const actions = answerActions(answer, view, options.feedback ?? false);
   const tail = actions ? [actions] : [];
+  if (answer.comparison !== undefined) return renderComparison(answer, answer.comparison, { reading, question, tail, linkOf });
   if (view.status !== 'answered') {
     // A refusal helps on: the closest figure the documents do state, and what the library covers.
     const help: KnownBlock[][] = [];
@@ -220,6 +241,73 @@ export function renderAnswer(answer: Answer, options: AnswerOptions = {}): Slack
   const head: KnownBlock[] = [...reading, ...(view.notice !== null ? [section(`:warning: ${view.notice}`)] : [])];
   const groups = view.shown.length > 0 ? view.shown.map((source) => sourceBlocks(source, linkOf)) : [[section(clipEscaped(view.line, 2900))]];
   return { text: escapeSlackText(view.line), blocks: fitGroups(head, groups, tail, (n) => `另有 ${n} 条未显示`) };
+}
+
+const VERDICT_ICONS: Record<Verdict, string> = { met: ':white_check_mark:', not_met: ':x:', unknown: ':grey_question:' };
+
+/** Said under a comparison's table when rows were left out. */
+export const MORE_ROWS_WORDS = (count: number) => `… 另有 ${count} 行未显示（完整的表格见 CSV）`;
+
+/** A row's source: 文件 · 标题 · 第N段, a link to the document when it has one. */
+function sourceMrkdwn(citation: Citation, linkOf: LinkOf, maxLength: number): string {
+  const url = linkOf(citation.doc);
+  const label = clipEscaped(describeSource(citation), maxLength);
+  return url !== null && url.length <= LINK_LIMIT ? linkMrkdwn(url, label) : label;
+}
+
+/** One row of a comparison's table: • *江西*  *1035个* · 实际 · 建设数字化车间及智能工厂 — source. */
+function comparisonRowLine(row: Comparison['rows'][number], linkOf: LinkOf): string {
+  const { target } = row;
+  const when = whenWords(target);
+  const figure = `*${clipEscaped(figureWords(target), 100)}*`;
+  return `• *${clipEscaped(row.label, 60)}*  ${figure}${when ? ` · ${when}` : ''} · ${clipEscaped(target.metric, 120)} — :page_facing_up: ${sourceMrkdwn(target.citation, linkOf, 300)}`;
+}
+
+/** What the documents give no figure for, one line a reason: 没有数字：北京、上海（why）. */
+function missingLines(comparison: Comparison): string[] {
+  const byWhy = new Map<string, string[]>();
+  for (const m of comparison.missing) byWhy.set(m.why, [...(byWhy.get(m.why) ?? []), m.label]);
+  return [...byWhy].map(([why, labels]) => clipEscaped(`没有数字：${labels.join('、')}（${why}）`, 1000));
+}
+
+interface ComparisonParts {
+  reading: KnownBlock[];
+  question: ContextBlock;
+  tail: KnownBlock[];
+  linkOf: LinkOf;
+}
+
+/**
+ * An answer across documents: its line, then places or years as a table (a line a row with its
+ * figure, year and kind, the metric and the source; rows beyond the limits counted), what has no
+ * figure and the notes; or for a check the verdict with the target and the result, each quoted
+ * and cited.
+ */
+function renderComparison(answer: Answer, comparison: Comparison, parts: ComparisonParts): SlackMessage {
+  const { reading, question, tail, linkOf } = parts;
+  const text = clipEscaped(answer.answer || comparison.label, 2900);
+  const after: KnownBlock[] = [
+    ...missingLines(comparison).map((line) => context(`:grey_question: ${line}`)),
+    ...comparison.notes.map((note) => context(`:warning: 注意：${clipEscaped(note, 1000)}`)),
+    question,
+  ];
+  if (comparison.kind === 'check') {
+    const verdict = answer.verdict ?? 'unknown';
+    const head = [...reading, section(`${VERDICT_ICONS[verdict]} *${CHECK_VERDICT_WORDS[verdict]}*  ${text}`)];
+    const sides = comparison.rows.map((row): KnownBlock[] => {
+      const source = targetSource(row.target);
+      return [
+        section(`*${clipEscaped(row.label, 60)}*  *${escapeSlackText(source.figure)}*${source.when ? ` · ${source.when}` : ''} · ${clipEscaped(source.headline, 300)}`),
+        section(quoteWithFigureMarked(row.target.citation, row.target.figure)),
+        sourceContext(source, linkOf),
+      ];
+    });
+    return { text, blocks: fitGroups(head, [...sides, after], tail, (n) => `另有 ${n} 项未显示`) };
+  }
+  const head = [...reading, section(`:bar_chart: *${text}*`)];
+  const lines = comparison.rows.map((row) => comparisonRowLine(row, linkOf));
+  const table = packLines(head, lines, [...after, ...tail], MORE_ROWS_WORDS);
+  return { text, blocks: table };
 }
 
 /** The reply to the 更多来源 button: the further sources, in the thread of the answer. */
@@ -319,9 +407,13 @@ export function renderTargetList(targets: readonly Target[], words: string, opti
   }
   const tail: KnownBlock[] = [];
   if (options.shareButton && words.length <= BUTTON_VALUE_LIMIT) {
+    const csv = JSON.stringify({ t: words } satisfies CsvRequest);
     tail.push({
       type: 'actions',
-      elements: [{ type: 'button', action_id: POST_TARGET_LIST_ACTION, text: { type: 'plain_text', text: '发到频道' }, value: words }],
+      elements: [
+        { type: 'button', action_id: POST_TARGET_LIST_ACTION, text: { type: 'plain_text', text: '发到频道' }, value: words },
+        ...(csv.length <= BUTTON_VALUE_LIMIT ? [csvButton(csv)] : []),
+      ],
     });
   }
   const blocks = packLines(head, targets.map(targetListLine), tail, (n) => `另有 ${n} 条未列出 — 加上地区、年份或行业词可以缩小范围。`);

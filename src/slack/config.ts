@@ -25,7 +25,19 @@ export interface SlackConfig {
   logLevel: SlackLogLevel;
   /** The folder of the bot's database (what it handled, conversations, feedback); `data` when unset. */
   dataDir?: string;
+  /**
+   * Who may add documents by sending the bot a file in a DM: everyone in the workspace (the
+   * default), or these user IDs only (none for an empty list).
+   */
+  uploaders?: Uploaders;
+  /** The largest file taken that way, in bytes (default DEFAULT_UPLOAD_LIMIT_BYTES). */
+  maxUploadBytes?: number;
 }
+
+export type Uploaders = 'everyone' | readonly string[];
+
+/** 20 MB: a long report as a PDF with its pictures; the seeds folder reads files up to 50 MB. */
+export const DEFAULT_UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
 
 /** A missing or malformed variable; the message is one line that names it. */
 export class ConfigError extends Error {
@@ -80,6 +92,20 @@ const EnvSchema = z.object({
     z.enum(['debug', 'info', 'warn', 'error'], { error: 'is malformed: expected debug, info, warn or error' }),
   ),
   DATA_DIR: optional(z.string().regex(/^\S(.*\S)?$/, 'is malformed: expected a folder path')),
+  SLACK_UPLOADERS: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^(everyone|none|[UW][A-Z0-9]+(\s*,\s*[UW][A-Z0-9]+)*)$/, 'is malformed: expected everyone, none, or user IDs separated by commas (U012AB3CD,U045EF6GH)')
+      .transform((value): Uploaders => (value === 'everyone' ? 'everyone' : value === 'none' ? [] : value.split(',').map((id) => id.trim()))),
+  ),
+  SLACK_UPLOAD_MAX_MB: optional(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, 'is malformed: expected a number of megabytes such as 20')
+      .transform((value) => Math.round(Number(value) * 1024 * 1024))
+      .refine((bytes) => bytes > 0 && bytes <= 50 * 1024 * 1024, 'is malformed: expected more than 0 and at most 50 (megabytes; the seeds folder reads files up to 50 MB)'),
+  ),
 });
 
 /** Every variable loadSlackConfig reads (.env.example documents each). */
@@ -118,6 +144,8 @@ export function loadSlackConfig(env: Env = process.env): SlackConfig {
     ...(vars.SLACK_API_URL !== undefined && { apiUrl: vars.SLACK_API_URL }),
     logLevel: vars.LOG_LEVEL ?? 'info',
     ...(vars.DATA_DIR !== undefined && { dataDir: vars.DATA_DIR }),
+    uploaders: vars.SLACK_UPLOADERS ?? 'everyone',
+    maxUploadBytes: vars.SLACK_UPLOAD_MAX_MB ?? DEFAULT_UPLOAD_LIMIT_BYTES,
   };
 }
 

@@ -11,12 +11,17 @@ import type {
   SlackViewMiddlewareArgs,
   webApi,
 } from '@slack/bolt';
+import type { Answer, Target } from '../model.ts';
+import { answerCsv, targetsCsv } from '../qa/csv.ts';
+import { chartOf } from '../qa/chart.ts';
 import { readFollowUp, readingParts } from '../qa/followup.ts';
 import type { Engine } from '../qa/types.ts';
 import { readingWords } from '../qa/wording.ts';
 import type { Store } from '../store/store.ts';
 import { findRegionMentions } from '../targets/regions.ts';
 import {
+  context,
+  CsvRequestSchema,
   MAX_CLAIM_CHECKS_SHOWN,
   renderAnswer,
   renderApology,
@@ -27,8 +32,14 @@ import {
   renderTargetUsage,
   type SlackMessage,
 } from './blocks.ts';
+import type { ChartDrawer } from './charts.ts';
 import { checkMessageClaims, type SliceScheduler } from './claimChecks.ts';
+import { describeError, slackErrorCode } from './errors.ts';
 import { decodeSlackText, questionFromSlackText } from './escape.ts';
+import { renderDocumentOutcomes, renderNoDocumentIntake, renderNotAnUploader } from './documentReplies.ts';
+import { addSharedDocuments, mayAddDocuments, SharedFileSchema, type DocumentIntake } from './documents.ts';
+import { safeFileName } from './fileNames.ts';
+import { postFile, uploadFailureWords } from './files.ts';
 import { parseFeedbackTarget, readFeedbackForm, renderFeedbackForm, renderFeedbackThanks } from './feedback.ts';
 import { renderHome } from './home.ts';
 import type { LibraryFacts } from './library.ts';
@@ -39,10 +50,17 @@ export interface HandlerDeps {
   /** How long an answer may take before the question is marked 👀 (0 marks every question at once). */
   reactAfterMs: number;
   store: Store;
-  library: LibraryFacts;
+  /** What the library holds now: worked out again after each update of a live index. */
+  library: () => LibraryFacts;
   /** Where heavy work (checking a message's figures) takes its turns. */
   slices: SliceScheduler;
+  /** Draws the charts of answers across documents. */
+  charts: ChartDrawer;
+  /** Takes documents sent in a DM into the library; null when the index does not follow a seeds folder. */
+  documents: DocumentIntake | null;
 }
+
+export { describeError, slackErrorCode };
 
 /** The slash command the manifest declares. */
 export const TARGET_COMMAND = '/target';
@@ -50,14 +68,6 @@ const HELP_WORDS = /^(help|帮助|-h|--help|\?|？)$/i;
 // A bare year among /target's words (2019, 2022年) filters by year.
 const YEAR_WORD = /^((?:19|20)\d{2})年?$/;
 
-export function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | null)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
-}
-
-export function describeError(error: unknown): string {
-  return slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
-}
 
 /** A message that asks the bot something: a mention in a channel or a direct message. */
 interface IncomingPost {
@@ -80,7 +90,7 @@ function questionFor(deps: HandlerDeps, post: IncomingPost, typed: string) {
 }
 
 async function answerPost(deps: HandlerDeps, client: webApi.WebClient, post: IncomingPost): Promise<void> {
-  const { engine, logger, reactAfterMs, store, library } = deps;
+  const { engine, logger, reactAfterMs, store } = deps;
   const { channel, ts } = post;
   const reply = (message: SlackMessage) =>
     client.chat.postMessage({
@@ -108,13 +118,17 @@ async function answerPost(deps: HandlerDeps, client: webApi.WebClient, post: Inc
     );
   let reaction: Promise<boolean> | null = reactAfterMs <= 0 ? Promise.resolve(await markWorking()) : null;
   const slowAnswer = reaction === null ? setTimeout(() => (reaction = markWorking()), reactAfterMs) : undefined;
+  // An answer across documents posted as a table gets its chart after it.
+  let charted: Answer | null = null;
   try {
     let message: SlackMessage;
+    let answer: Answer | null = null;
     try {
       const { question, followUp } = questionFor(deps, post, typed);
-      const answer = engine.ask(question);
+      answer = engine.ask(question);
       const first = answer.status === 'answered' ? answer.targets[0] : undefined;
       const answeredAs = first !== undefined ? { region: first.region, metric: first.metric } : null;
+      const library = deps.library();
       message = renderAnswer(answer, {
         reading: followUp !== null ? readingWords(readingParts(followUp, answeredAs)) : null,
         coverage: library.coverage,
@@ -131,9 +145,11 @@ async function answerPost(deps: HandlerDeps, client: webApi.WebClient, post: Inc
     } catch (error) {
       logger.error(`Answering ${JSON.stringify(typed)} failed:`, error);
       message = renderApology();
+      answer = null;
     }
     try {
       await reply(message);
+      if (answer?.comparison !== undefined) charted = answer;
     } catch (error) {
       logger.error(`Posting the answer to ${channel}/${ts} failed:`, error);
       await reply(renderApology()).catch((second: unknown) => logger.error('Posting the apology failed too:', second));
@@ -146,6 +162,35 @@ async function answerPost(deps: HandlerDeps, client: webApi.WebClient, post: Inc
         .catch((error: unknown) => logger.debug(`Could not remove the 👀 reaction: ${describeError(error)}`));
     }
   }
+  if (charted !== null) await postChart(deps, client, { channel, threadTs: post.replyThreadTs }, charted);
+}
+
+/**
+ * The chart of an answer across documents, uploaded where the answer was posted. The answer
+ * stands without it: a chart that cannot be drawn is logged, one that cannot be posted is logged
+ * and said in the thread.
+ */
+async function postChart(deps: HandlerDeps, client: webApi.WebClient, where: { channel: string; threadTs: string | undefined }, answer: Answer): Promise<void> {
+  const { logger } = deps;
+  const spec = chartOf(answer);
+  if (spec === null) return;
+  let png: Buffer;
+  try {
+    png = await deps.charts.draw(spec);
+  } catch (error) {
+    logger.error(`Drawing the chart of ${JSON.stringify(answer.question)} failed: ${describeError(error)}`);
+    return;
+  }
+  const threadTs = where.threadTs;
+  try {
+    await postFile(client, { channel: where.channel, ...(threadTs !== undefined && { threadTs }), bytes: png, filename: 'chart.png', title: spec.title, altText: answer.answer });
+  } catch (error) {
+    logger.warn(`Could not post the chart to ${where.channel}/${threadTs ?? '-'}: ${describeError(error)}`);
+    const text = `图表没能发出：${uploadFailureWords(error)}（表格见上。）`;
+    await client.chat
+      .postMessage({ channel: where.channel, ...(threadTs !== undefined && { thread_ts: threadTs }), text, blocks: [context(`:warning: ${text}`)], unfurl_links: false })
+      .catch((second: unknown) => logger.warn(`Could not say so either: ${describeError(second)}`));
+  }
 }
 
 /** A mention in a channel: answered in the mention's thread. */
@@ -156,9 +201,63 @@ export function answerMention(deps: HandlerDeps) {
   };
 }
 
-/** A direct message: answered in the DM, in its thread when it was asked in one. */
+/**
+ * Files sent in a DM: taken into the library when the sender may add documents, and the reply
+ * says what was read from each (or why not).
+ */
+async function receiveDocuments(deps: HandlerDeps, client: webApi.WebClient, post: { channel: string; ts: string; threadTs: string | undefined; user: string | undefined }, files: readonly unknown[]): Promise<void> {
+  const { logger, documents } = deps;
+  const { channel, threadTs, user } = post;
+  const reply = (message: SlackMessage) =>
+    client.chat
+      .postMessage({ channel, ...(threadTs !== undefined && { thread_ts: threadTs }), text: message.text, blocks: message.blocks, unfurl_links: false })
+      .catch((error: unknown) => logger.error(`Replying about documents in ${channel} failed:`, error));
+  if (documents === null) {
+    await reply(renderNoDocumentIntake());
+    return;
+  }
+  if (!mayAddDocuments(documents.uploaders, user)) {
+    logger.info(`Did not take ${files.length} file(s) from ${user ?? '?'} in ${channel}: not one of SLACK_UPLOADERS`);
+    await reply(renderNotAnUploader());
+    return;
+  }
+  const shared = files.flatMap((file) => {
+    const parsed = SharedFileSchema.safeParse(file);
+    return parsed.success ? [parsed.data] : [];
+  });
+  // Reading a document (and the reader's start, the first time) takes seconds: show that it is under way.
+  const marked = await client.reactions.add({ channel, timestamp: post.ts, name: 'eyes' }).then(
+    () => true,
+    () => false,
+  );
+  try {
+    const outcomes = await addSharedDocuments(documents, shared);
+    for (const outcome of outcomes) {
+      logger.info(
+        outcome.kind === 'added'
+          ? `Took ${outcome.name} from ${user ?? '?'} as ${outcome.file}${outcome.alreadyThere ? ' (there already)' : ''}: ${outcome.document.targets} targets`
+          : `Did not take ${outcome.name} from ${user ?? '?'}: ${outcome.refusal.reason}${'detail' in outcome.refusal && outcome.refusal.detail ? ` (${outcome.refusal.detail})` : ''}`,
+      );
+    }
+    await reply(renderDocumentOutcomes(outcomes));
+  } catch (error) {
+    logger.error(`Taking documents from ${user ?? '?'} failed:`, error);
+    await reply(renderApology());
+  } finally {
+    if (marked) await client.reactions.remove({ channel, timestamp: post.ts, name: 'eyes' }).catch(() => undefined);
+  }
+}
+
+/** A direct message: answered in the DM, in its thread when it was asked in one; files sent are documents to add. */
 export function answerDirectMessage(deps: HandlerDeps) {
   return async ({ message, client }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+    const files: unknown = 'files' in message ? message.files : undefined;
+    if (Array.isArray(files) && files.length > 0) {
+      const user = 'user' in message && typeof message.user === 'string' ? message.user : undefined;
+      const threadTs = 'thread_ts' in message && typeof message.thread_ts === 'string' ? message.thread_ts : undefined;
+      await receiveDocuments(deps, client, { channel: message.channel, ts: message.ts, threadTs, user }, files);
+      return;
+    }
     if (!('text' in message) || !('user' in message)) return;
     const thread = 'thread_ts' in message ? message.thread_ts : undefined;
     await answerPost(deps, client, {
@@ -180,7 +279,7 @@ export function showMoreSources({ engine, logger, library }: HandlerDeps) {
     try {
       const { q } = JSON.parse(action.value ?? '{}') as { q?: unknown };
       if (typeof q !== 'string' || q === '') throw new Error(`button value without a question: ${action.value}`);
-      message = renderFurtherSources(engine.ask(q), library.linkOf);
+      message = renderFurtherSources(engine.ask(q), library().linkOf);
     } catch (error) {
       logger.error('Finding further sources failed:', error);
       message = renderApology();
@@ -214,10 +313,16 @@ export function readTargetWords(text: string): { words: string; year: number | n
 }
 
 /** The /target list for its words, and for an empty one what the library does cover. */
-function targetList(deps: HandlerDeps, text: string, options: { shareButton?: boolean; sharedBy?: string; command: string }): SlackMessage {
-  const { engine, library } = deps;
+/** The targets /target lists for its words. */
+function matchingTargets(engine: Engine, text: string): Target[] {
   const { words, year } = readTargetWords(text);
-  const targets = engine.targets({ ...(words !== '' && { words }), ...(year !== null && { year }) });
+  return engine.targets({ ...(words !== '' && { words }), ...(year !== null && { year }) });
+}
+
+function targetList(deps: HandlerDeps, text: string, options: { shareButton?: boolean; sharedBy?: string; command: string }): SlackMessage {
+  const library = deps.library();
+  const { words } = readTargetWords(text);
+  const targets = matchingTargets(deps.engine, text);
   if (targets.length > 0) return renderTargetList(targets, text, options);
   const place = findRegionMentions(words)[0]?.region;
   return renderTargetList(targets, text, {
@@ -238,7 +343,8 @@ export function listTargets(deps: HandlerDeps) {
     const name = command.command || TARGET_COMMAND;
     let message: SlackMessage;
     if (words === '' || HELP_WORDS.test(words)) {
-      message = renderTargetUsage(name, library.exampleTargetWords, library.exampleQuestions[0]);
+      const { exampleTargetWords, exampleQuestions } = library();
+      message = renderTargetUsage(name, exampleTargetWords, exampleQuestions[0]);
     } else {
       try {
         message = targetList(deps, words, { shareButton: true, command: name });
@@ -280,6 +386,53 @@ export function shareTargetList(deps: HandlerDeps) {
   };
 }
 
+// A byte order mark, so that spreadsheet programs (Excel) read the CSV's Chinese as UTF-8.
+const UTF8_BOM = '\uFEFF';
+const CSV_TITLE_LENGTH = 60;
+
+/** The CSV a button asks for: an answer's table, or a /target list. */
+function csvFor(deps: HandlerDeps, value: string | undefined): { csv: string; title: string } {
+  const request = CsvRequestSchema.parse(JSON.parse(value ?? 'null'));
+  const { linkOf } = deps.library();
+  if ('q' in request) {
+    const answer = deps.engine.ask(request.q);
+    return { csv: answerCsv(answer, linkOf), title: answer.comparison?.label ? `${answer.comparison.label} · ${request.q}` : request.q };
+  }
+  return { csv: targetsCsv(matchingTargets(deps.engine, request.t), linkOf), title: `${TARGET_COMMAND} ${request.t}` };
+}
+
+/**
+ * The CSV button: the table as a file. Under an answer in a conversation it goes into the
+ * answer's thread, for everyone there; under a /target list, which only its asker sees, into the
+ * asker's DM with the bot (conversations.open, im:write), so that the list stays theirs.
+ */
+export function exportCsv(deps: HandlerDeps) {
+  const { logger } = deps;
+  return async ({ body, action, client, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    if (body.type !== 'block_actions' || action.type !== 'button') return;
+    const channel = body.channel?.id ?? body.container.channel_id;
+    const ephemeral = body.container.is_ephemeral === true;
+    const threadTs: unknown = body.message?.thread_ts ?? body.container.thread_ts ?? body.message?.ts ?? body.container.message_ts;
+    try {
+      const { csv, title } = csvFor(deps, action.value);
+      const shownTitle = title.slice(0, CSV_TITLE_LENGTH);
+      const file = { bytes: Buffer.from(UTF8_BOM + csv, 'utf8'), filename: safeFileName(`${shownTitle}.csv`, 'zhibiao.csv'), title: shownTitle };
+      if (ephemeral || typeof channel !== 'string' || typeof threadTs !== 'string') {
+        const opened = await client.conversations.open({ users: body.user.id });
+        const dm = opened.channel?.id;
+        if (dm === undefined) throw new Error('conversations.open named no channel');
+        await postFile(client, { channel: dm, ...file });
+        await respond({ response_type: 'ephemeral', replace_original: false, text: `CSV 已私信发给你：${file.filename}` });
+      } else {
+        await postFile(client, { channel, threadTs, ...file });
+      }
+    } catch (error) {
+      logger.warn(`Could not post the CSV for ${action.value ?? '?'} to ${String(channel)}: ${describeError(error)}`);
+      await respond({ response_type: 'ephemeral', replace_original: false, text: `CSV 没能发出：${uploadFailureWords(error)}` }).catch(() => undefined);
+    }
+  };
+}
+
 /** The 核对来源 message shortcut: the figures of the message against the documents, in its thread. */
 export function checkSources({ engine, logger, library, slices }: HandlerDeps) {
   return async ({ shortcut, client, respond }: SlackShortcutMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
@@ -287,7 +440,7 @@ export function checkSources({ engine, logger, library, slices }: HandlerDeps) {
     let message: SlackMessage;
     try {
       const { checks, figuresInMessage } = await checkMessageClaims(engine, questionFromSlackText(shortcut.message.text ?? ''), MAX_CLAIM_CHECKS_SHOWN, slices);
-      message = renderClaimChecks(checks, { figuresInMessage, linkOf: library.linkOf });
+      message = renderClaimChecks(checks, { figuresInMessage, linkOf: library().linkOf });
     } catch (error) {
       logger.error('Checking the claims of a message failed:', error);
       message = renderApology();
@@ -310,7 +463,7 @@ export function showHome({ engine, logger, store, library }: HandlerDeps) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== undefined && event.tab !== 'home') return;
     try {
-      const view = renderHome({ library, summary: engine.summary(), recent: store.recentQuestions.list(event.user), command: TARGET_COMMAND });
+      const view = renderHome({ library: library(), summary: engine.summary(), recent: store.recentQuestions.list(event.user), command: TARGET_COMMAND });
       await client.views.publish({ user_id: event.user, view });
     } catch (error) {
       logger.error(`Publishing the Home tab of ${event.user} failed:`, error);

@@ -1,6 +1,6 @@
-// What the bot knows about its library, worked out once when it starts (the index does not change
-// while it runs): what the library covers, each document's source link, and examples of questions
-// and /target words that the library does answer, checked against the engine itself.
+// What the bot knows about its library, worked out when it starts and again after each update of a
+// live index: what the library covers, each document's source link, and examples of questions and
+// /target words that the library does answer, checked against the engine itself.
 import type { Target } from '../model.ts';
 import type { Coverage, Engine } from '../qa/types.ts';
 
@@ -88,4 +88,16 @@ export function libraryFacts(engine: Engine): LibraryFacts {
     exampleTargetWords: [...new Set(exampleTargetWords)].slice(0, EXAMPLE_PLACES),
     yearsOf: (place) => [...new Set(placeTargets(place).flatMap((t) => (t.year !== null ? [t.year] : [])))].sort((a, b) => b - a),
   };
+}
+
+/**
+ * The library's facts as they stand: worked out now, and again on first use after each update
+ * that `onUpdate` reports (a document added, changed or removed in the seeds folder).
+ */
+export function followLibrary(engine: Engine, onUpdate?: (listener: () => void) => void): () => LibraryFacts {
+  let facts: LibraryFacts | null = libraryFacts(engine);
+  onUpdate?.(() => {
+    facts = null;
+  });
+  return () => (facts ??= libraryFacts(engine));
 }

@@ -21,6 +21,28 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
+/** A file uploaded the way files.uploadV2 does it: an upload URL, the bytes posted to it, the completion. */
+export interface FakeUpload {
+  fileId: string;
+  filename: string;
+  /** The length files.getUploadURLExternal was told. */
+  length: number;
+  altText: string | undefined;
+  /** The bytes posted to the upload URL; null until they arrive. */
+  bytes: Buffer | null;
+  /** Set by files.completeUploadExternal: where the file was shared. */
+  completed: { channel: string | undefined; threadTs: string | undefined; title: string | undefined; initialComment: string | undefined } | null;
+}
+
+/** A file people shared with the bot, served at its url_private_download to the bot token only. */
+export interface FakeFile {
+  id: string;
+  name: string;
+  bytes: Buffer;
+  mimetype?: string;
+  filetype?: string;
+}
+
 export interface FakeChannel {
   /** A private channel: the bot can post only when it is a member. */
   isPrivate?: boolean;
@@ -37,7 +59,9 @@ export interface FakeSlackOptions {
   enterpriseId?: string;
   /**
    * The bot token's scopes. With channels described, chat.postMessage to a channel the bot is not
-   * in works only in a public one and only with chat:write.public, as on Slack.
+   * in works only in a public one and only with chat:write.public, as on Slack. When given, the
+   * files methods answer missing_scope without files:write (uploads), files:read (files.info,
+   * downloads) or im:write (conversations.open); when unset they all work.
    */
   scopes?: readonly string[];
   channels?: Record<string, FakeChannel>;
@@ -49,6 +73,12 @@ export interface FakeSlack {
   readonly calls: ApiCall[];
   readonly responseUrlPosts: ResponseUrlPost[];
   callsTo(method: string): ApiCall[];
+  /** Files uploaded through files.getUploadURLExternal, the upload URL and files.completeUploadExternal, in order. */
+  readonly uploads: FakeUpload[];
+  /** Serves a file as Slack does for a file shared with the bot; returns its file object as events carry it. */
+  shareFile(file: FakeFile): Record<string, unknown>;
+  /** Requests for shared files' bytes: the path and the token they came with. */
+  readonly downloads: { path: string; token: string | undefined }[];
   /** A response_url that records what is posted to it. */
   responseUrl(id: string): string;
   /** The next `times` calls of `method` answer {ok: false, error}. */
@@ -72,7 +102,7 @@ export interface FakeSocketMode {
   readonly received: unknown[];
 }
 
-const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'view']);
+const JSON_FIELDS = new Set(['blocks', 'attachments', 'metadata', 'view', 'files']);
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const botUserId = options.botUserId ?? 'U0BOT';
@@ -81,6 +111,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const appId = options.appId ?? 'A111';
   const scopes = new Set(options.scopes ?? []);
   const channels = options.channels ?? {};
+  const hasScope = (scope: string) => options.scopes === undefined || scopes.has(scope);
+  const uploads: FakeUpload[] = [];
+  const shared = new Map<string, FakeFile>();
+  const downloads: { path: string; token: string | undefined }[] = [];
   let connections = 0;
   let viewCounter = 0;
   const calls: ApiCall[] = [];
@@ -127,8 +161,35 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const origin = `http://127.0.0.1:${port}`;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const raw = await readBytes(req);
+    const body = raw.toString('utf8');
     const url = new URL(req.url ?? '/', origin);
+    const authorization = req.headers.authorization;
+    if (url.pathname.startsWith('/upload/')) {
+      // files.uploadV2 posts the bytes as multipart/form-data, the file in a field of its own.
+      const upload = uploads.find((u) => u.fileId === decodeURIComponent(url.pathname.slice('/upload/'.length)));
+      const form = await new Response(raw, { headers: { 'content-type': req.headers['content-type'] ?? '' } }).formData();
+      const file = [...form.values()].find((value) => typeof value !== 'string');
+      if (upload === undefined || file === undefined || typeof file === 'string') {
+        res.writeHead(404).end();
+        return;
+      }
+      upload.bytes = Buffer.from(await file.arrayBuffer());
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${upload.bytes.length}`);
+      return;
+    }
+    if (url.pathname.startsWith('/files-pri/')) {
+      const token = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+      downloads.push({ path: url.pathname, token });
+      const file = shared.get(url.pathname);
+      // Without the bot token (or files:read) Slack answers with its sign-in page, not the file.
+      if (file === undefined || token === undefined || !hasScope('files:read')) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!DOCTYPE html><html><body>Sign in to Slack</body></html>');
+        return;
+      }
+      res.writeHead(200, { 'content-type': file.mimetype ?? 'application/octet-stream', 'content-length': file.bytes.length }).end(file.bytes);
+      return;
+    }
     if (url.pathname.startsWith('/response_url/')) {
       responseUrlPosts.push({ id: decodeURIComponent(url.pathname.slice('/response_url/'.length)), body: JSON.parse(body || '{}') as Record<string, unknown> });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
@@ -140,7 +201,6 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
     const method = url.pathname.slice('/api/'.length);
     const args = parseArgs(req.headers['content-type'] ?? '', body);
-    const authorization = req.headers.authorization;
     const token = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : typeof args.token === 'string' ? args.token : undefined;
     calls.push({ method, args, token });
     const delay = delays.get(method);
@@ -185,6 +245,33 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       case 'chat.postEphemeral':
         messageCounter += 1;
         return { ok: true, message_ts: `1700000000.${String(messageCounter).padStart(6, '0')}` };
+      case 'files.getUploadURLExternal': {
+        if (!hasScope('files:write')) return { ok: false, error: 'missing_scope', needed: 'files:write' };
+        const fileId = `F${String(uploads.length + 1).padStart(8, '0')}`;
+        uploads.push({ fileId, filename: String(args.filename), length: Number(args.length), altText: args.alt_text as string | undefined, bytes: null, completed: null });
+        return { ok: true, upload_url: `${origin}/upload/${fileId}`, file_id: fileId };
+      }
+      case 'files.completeUploadExternal': {
+        if (!hasScope('files:write')) return { ok: false, error: 'missing_scope', needed: 'files:write' };
+        const files = args.files as { id: string; title?: string }[];
+        const channelId = args.channel_id as string | undefined;
+        if (channelId !== undefined && channels[channelId]?.member === false) return { ok: false, error: 'not_in_channel' };
+        for (const { id, title } of files) {
+          const upload = uploads.find((u) => u.fileId === id);
+          if (upload === undefined || upload.bytes === null) return { ok: false, error: 'file_not_found' };
+          upload.completed = { channel: channelId, threadTs: args.thread_ts as string | undefined, title, initialComment: args.initial_comment as string | undefined };
+        }
+        return { ok: true, files: files.map(({ id, title }) => ({ id, title })) };
+      }
+      case 'files.info': {
+        if (!hasScope('files:read')) return { ok: false, error: 'missing_scope', needed: 'files:read' };
+        const file = [...shared.values()].find((f) => f.id === args.file);
+        return file === undefined ? { ok: false, error: 'file_not_found' } : { ok: true, file: fileObject(file) };
+      }
+      case 'conversations.open': {
+        if (!hasScope('im:write')) return { ok: false, error: 'missing_scope', needed: 'im:write' };
+        return { ok: true, channel: { id: `D${String(args.users).replace(/^[UW]/, '')}` } };
+      }
       case 'apps.connections.open':
         return { ok: true, url: `ws://127.0.0.1:${port}/socket-mode?ticket=fake` };
       case 'views.publish':
@@ -197,10 +284,41 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
   }
 
+  function fileObject(file: FakeFile): Record<string, unknown> {
+    const path = `/files-pri/${teamId}-${file.id}/download/${encodeURIComponent(file.name)}`;
+    return {
+      id: file.id,
+      created: 1710000000,
+      timestamp: 1710000000,
+      name: file.name,
+      title: file.name,
+      mimetype: file.mimetype ?? 'application/octet-stream',
+      filetype: file.filetype ?? (file.name.split('.').pop() ?? ''),
+      pretty_type: file.filetype ?? '',
+      user: 'U0SHARER',
+      mode: 'hosted',
+      editable: false,
+      is_external: false,
+      external_type: '',
+      is_public: false,
+      size: file.bytes.length,
+      url_private: `${origin}/files-pri/${teamId}-${file.id}/${encodeURIComponent(file.name)}`,
+      url_private_download: `${origin}${path}`,
+      permalink: `https://fake.slack.test/files/U0SHARER/${file.id}/${encodeURIComponent(file.name)}`,
+    };
+  }
+
   return {
     apiUrl: `${origin}/api/`,
     calls,
     responseUrlPosts,
+    uploads,
+    downloads,
+    shareFile(file) {
+      const object = fileObject(file);
+      shared.set(new URL(String(object.url_private_download)).pathname, file);
+      return object;
+    },
     callsTo: (method) => calls.filter((call) => call.method === method),
     responseUrl: (id) => `${origin}/response_url/${encodeURIComponent(id)}`,
     failNext(method, error, times = 1) {
@@ -234,11 +352,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 }
 
 /** The whole body of a request, as text. */
-export function readBody(req: IncomingMessage): Promise<string> {
+export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
+}
+
+function readBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

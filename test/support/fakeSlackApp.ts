@@ -34,6 +34,10 @@ export interface HarnessOptions {
   fake?: FakeSlackOptions;
   /** An already running fake Web API (a restart keeps the one it had). */
   slack?: FakeSlack;
+  /** Settings beyond the test's token, secret and API URL (who may add documents …). */
+  config?: Partial<SlackConfig>;
+  /** The seeds folder a live engine follows, for documents sent in a DM. */
+  seedsDir?: string;
 }
 
 export interface Harness {
@@ -51,7 +55,7 @@ export interface Harness {
 export async function startHarness(engine: Engine, options: HarnessOptions = {}): Promise<Harness> {
   const slack = options.slack ?? (await startFakeSlack({ botUserId: BOT_USER, ...options.fake }));
   const logs: string[] = [];
-  const config: SlackConfig = { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.apiUrl, logLevel: 'debug' };
+  const config: SlackConfig = { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.apiUrl, logLevel: 'debug', ...options.config };
   const store = openStore({ dataDir: options.dataDir ?? ':memory:' });
   let app: RunningSlackApp;
   try {
@@ -62,6 +66,7 @@ export async function startHarness(engine: Engine, options: HarnessOptions = {})
       logger: lineLogger((line) => logs.push(line), LogLevel.DEBUG),
       reactAfterMs: options.reactAfterMs ?? 0,
       store,
+      ...(options.seedsDir !== undefined && { seedsDir: options.seedsDir }),
     });
   } catch (error) {
     store.close();
@@ -158,6 +163,37 @@ export function directMessageEvent(text: string, options: { channel?: string; us
   Object.assign(body.event, { text, channel: options.channel ?? 'D0DIRECT', ts, event_ts: ts, ...(options.user !== undefined && { user: options.user }) });
   body.event_id = `Ev${ts.replace('.', '')}`;
   return { body, ts };
+}
+
+/**
+ * A file shared in a DM: the message.im event with subtype file_share and the files as Slack
+ * describes them (https://docs.slack.dev/reference/events/message/file_share), as FakeSlack.shareFile gives them.
+ */
+export function fileShareEvent(files: Record<string, unknown>[], options: { channel?: string; user?: string; text?: string } = {}) {
+  const body = addressed(jsonFixture('message_im.event_callback.json'));
+  const ts = nextTs();
+  Object.assign(body.event, {
+    subtype: 'file_share',
+    text: options.text ?? '',
+    files,
+    upload: false,
+    display_as_bot: false,
+    channel: options.channel ?? 'D0UPLOAD',
+    ts,
+    event_ts: ts,
+    ...(options.user !== undefined && { user: options.user }),
+  });
+  body.event_id = `Ev${ts.replace('.', '')}`;
+  return { body, ts };
+}
+
+/** app_home_opened as Slack sends it (https://docs.slack.dev/reference/events/app_home_opened). */
+export function homeOpenedEvent(user: string, tab: 'home' | 'messages' = 'home') {
+  const body = addressed(jsonFixture('app_mention.event_callback.json'));
+  const ts = nextTs();
+  body.event = { type: 'app_home_opened', user, channel: 'D0HOME', event_ts: ts, tab, view: { id: 'V0OLD', team_id: TEAM, type: 'home', blocks: [] } };
+  body.event_id = `Ev${ts.replace('.', '')}`;
+  return body;
 }
 
 export function postEvent(harness: Harness, body: unknown, headers?: Record<string, string>) {
