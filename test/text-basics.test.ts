@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { foldForMatching, foldWidth } from '../src/text/fold.ts';
 import { clauseAround, splitSentences } from '../src/text/sentences.ts';
@@ -60,5 +61,19 @@ describe('segmentation', () => {
     const own = createSegmenter(corpusLexicon(['推进“超高清视频”产业发展']).terms);
     expect(own.cut('推进超高清视频节目')).toContain('超高清视频');
     expect(segmenter.cut('推进超高清视频节目')).not.toContain('超高清视频');
+  });
+  it('cuts a text of several lines, terms in each, as it cuts each line alone', () => {
+    // The seed's paragraphs through a segmenter whose terms are the seed's own (“” names and the
+    // field's terms): the pieces of text between terms are cut in one call to jieba and dealt back.
+    const paragraphs = readFileSync('seeds/000_b75a479856194727.txt', 'utf8').split('\n').filter((line) => line.length > 20);
+    const own = createSegmenter(corpusLexicon(paragraphs).terms);
+    let termsCut = 0;
+    for (const paragraph of paragraphs) {
+      const lines = paragraph.split(/(?<=。)/);
+      const words = own.cut(lines.join('\n'));
+      expect(words).toEqual(lines.flatMap((line) => own.cut(line)));
+      termsCut += words.filter((word) => own.terms.includes(word)).length;
+    }
+    expect(termsCut).toBeGreaterThan(10);
   });
 });

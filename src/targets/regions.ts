@@ -11,6 +11,7 @@ import {
 } from '../lexicon/places.ts';
 import { alternation } from '../lexicon/pattern.ts';
 import { foldTraditional } from '../text/fold.ts';
+import { createPrefixFilter } from '../text/prefix-filter.ts';
 
 export { NATION };
 
@@ -27,8 +28,8 @@ interface WrittenForm {
   level: PlaceLevel;
 }
 
-/** Every form each place is written in, by first character, longest first. */
-const FORMS_BY_FIRST: ReadonlyMap<string, readonly WrittenForm[]> = (() => {
+/** Every form each place is written in (two characters or more), by its first two, longest first. */
+const FORMS_BY_FIRST_TWO: ReadonlyMap<string, readonly WrittenForm[]> = (() => {
   const forms = new Map<string, WrittenForm>();
   const add = (form: string, region: string, level: PlaceLevel) => {
     // The first place to claim a form keeps it: provinces come first in the table.
@@ -42,15 +43,26 @@ const FORMS_BY_FIRST: ReadonlyMap<string, readonly WrittenForm[]> = (() => {
       for (const suffix of PLACE_SUFFIXES) if (!place.name.endsWith(suffix)) add(place.name + suffix, place.name, place.level);
     }
   }
-  const byFirst = new Map<string, WrittenForm[]>();
+  const byFirstTwo = new Map<string, WrittenForm[]>();
   for (const form of forms.values()) {
-    const list = byFirst.get(form.form[0]!) ?? [];
+    const key = form.form.slice(0, 2);
+    const list = byFirstTwo.get(key) ?? [];
     list.push(form);
-    byFirst.set(form.form[0]!, list);
+    byFirstTwo.set(key, list);
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
-  return byFirst;
+  for (const list of byFirstTwo.values()) list.sort((a, b) => b.form.length - a.form.length);
+  return byFirstTwo;
 })();
+const MAY_BEGIN_A_PLACE = createPrefixFilter(FORMS_BY_FIRST_TWO.keys());
+
+/** The longest form of a place written at the position, if any. */
+function placeFormAt(text: string, at: number): WrittenForm | undefined {
+  if (!MAY_BEGIN_A_PLACE.mayBegin(text, at)) return undefined;
+  const candidates = FORMS_BY_FIRST_TWO.get(text.slice(at, at + 2));
+  if (candidates === undefined) return undefined;
+  for (const candidate of candidates) if (text.startsWith(candidate.form, at)) return candidate;
+  return undefined;
+}
 
 /** Every place's name, longest first (metric cleaning strips them from a clause's start). */
 export const REGION_NAMES: readonly string[] = [...new Set(PLACES.map((p) => p.name))].sort((a, b) => b.length - a.length);
@@ -83,8 +95,7 @@ function scanPlaces(text: string, institutions: boolean): RegionMention[] {
   const mentions: RegionMention[] = [];
   let i = 0;
   while (i < text.length) {
-    const candidates = FORMS_BY_FIRST.get(text[i]!);
-    const found = candidates?.find((c) => text.startsWith(c.form, i));
+    const found = placeFormAt(text, i);
     if (found === undefined) {
       i++;
       continue;
@@ -98,7 +109,7 @@ function scanPlaces(text: string, institutions: boolean): RegionMention[] {
 
 /** The length of the place form the text starts with, 0 when it starts with none. */
 export function leadingPlaceLength(text: string): number {
-  const found = FORMS_BY_FIRST.get(text[0] ?? '')?.find((c) => text.startsWith(c.form));
+  const found = placeFormAt(text, 0);
   return found?.form.length ?? 0;
 }
 

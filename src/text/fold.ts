@@ -37,39 +37,43 @@ const TO_SIMPLIFIED: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 
-// Most text needs no folding: one scan by a compiled pattern is cheaper than rebuilding the string.
-const NEEDS_WIDTH_FOLD = /[\uff01-\uff5e\u3000]/;
-const NEEDS_SCRIPT_FOLD = new RegExp(`[${[...TO_SIMPLIFIED.keys()].join('').replace(/[\]\\^-]/g, '\\$&')}]`);
+// Most text needs no folding, and what does needs it in a few characters (a document's full-width
+// punctuation, a question's traditional characters): the characters to fold are marked in a table
+// of character codes, and a text is rebuilt only where it has one.
+const SIMPLIFIED_OF = new Map<number, string>([...TO_SIMPLIFIED].map(([from, to]) => [from.charCodeAt(0), to]));
+const TRADITIONAL = new Uint8Array(0x10000);
+for (const code of SIMPLIFIED_OF.keys()) TRADITIONAL[code] = 1;
+
+function hasTraditional(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (TRADITIONAL[text.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
+/** The text with each character `fold` maps replaced, copied in runs between them. */
+function foldCharacters(text: string, fold: (code: number) => string | null): string {
+  let out = '';
+  let runStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const folded = fold(text.charCodeAt(i));
+    if (folded === null) continue;
+    out += text.slice(runStart, i) + folded;
+    runStart = i + 1;
+  }
+  return runStart === 0 ? text : out + text.slice(runStart);
+}
+
+const halfWidthOf = (code: number): string | null =>
+  code === IDEOGRAPHIC_SPACE ? ' ' : code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST ? String.fromCharCode(code - FULL_TO_HALF_OFFSET) : null;
+const simplifiedOf = (code: number): string | null => (TRADITIONAL[code] === 1 ? SIMPLIFIED_OF.get(code)! : null);
 
 /** Full-width ASCII forms (％ （） ？ ０-９ Ａ-Ｚ) to their half-width forms, U+3000 to a space. */
 export function foldWidth(text: string): string {
-  if (!NEEDS_WIDTH_FOLD.test(text)) return text;
-  let out = '';
-  let changed = false;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST) {
-      out += String.fromCharCode(code - FULL_TO_HALF_OFFSET);
-      changed = true;
-    } else if (code === IDEOGRAPHIC_SPACE) {
-      out += ' ';
-      changed = true;
-    } else {
-      out += text[i];
-    }
-  }
-  return changed ? out : text;
+  return foldCharacters(text, halfWidthOf);
 }
 
 /** Traditional characters to simplified ones, character by character. */
 export function foldTraditional(text: string): string {
-  if (!NEEDS_SCRIPT_FOLD.test(text)) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    out += TO_SIMPLIFIED.get(ch) ?? ch;
-  }
-  return out;
+  return foldCharacters(text, simplifiedOf);
 }
 
 /** Everything a user may type differently from the documents: width, script and letter case. */
@@ -89,7 +93,7 @@ export function createPhraseFolder(): PhraseFolder {
   let convert: ConverterFunction | null = null;
   return {
     fold(text) {
-      if (!NEEDS_SCRIPT_FOLD.test(text)) return foldForMatching(text);
+      if (!hasTraditional(text)) return foldForMatching(text);
       convert ??= ConverterFactory(fromTraditional['twp']!, toSimplified['cn']!);
       return foldForMatching(convert(text));
     },

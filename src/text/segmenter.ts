@@ -8,6 +8,7 @@ import { UNITS } from '../lexicon/units.ts';
 import type { WordDictionary } from './dictionary.ts';
 import { foldForMatching } from './fold.ts';
 import { jiebaCut, jiebaCutForSearch } from './jieba.ts';
+import { createPrefixFilter, type PrefixFilter } from './prefix-filter.ts';
 
 export interface Segmenter {
   /** The terms kept whole, folded and sorted. */
@@ -77,27 +78,64 @@ function mergeNumbersWithUnits(tokens: string[]): string[] {
   return out;
 }
 
-/** Finds the terms in a folded text, leftmost and longest first. */
-function termMatcher(terms: readonly string[]): (text: string, at: number) => string | null {
-  const byFirst = new Map<string, string[]>();
+interface TermMatcher extends PrefixFilter {
+  /** The longest term at the position, or null. */
+  match(text: string, at: number): string | null;
+}
+
+/** Finds the terms in a folded text, leftmost and longest first (every term has two or more characters). */
+function termMatcher(terms: readonly string[]): TermMatcher {
+  const byFirstTwo = new Map<string, string[]>();
   for (const term of terms) {
-    const list = byFirst.get(term[0]!) ?? [];
+    const key = term.slice(0, 2);
+    const list = byFirstTwo.get(key) ?? [];
     list.push(term);
-    byFirst.set(term[0]!, list);
+    byFirstTwo.set(key, list);
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
-  return (text, at) => {
-    const candidates = byFirst.get(text[at]!);
-    if (candidates === undefined) return null;
-    for (const term of candidates) {
-      if (!text.startsWith(term, at)) continue;
-      // A Latin or digit edge must not run on into more letters (5G is not the 5G of 15G).
-      if (LATIN_OR_DIGIT.test(term[0]!) && LATIN_OR_DIGIT.test(text[at - 1] ?? '')) continue;
-      if (LATIN_OR_DIGIT.test(term.at(-1)!) && LATIN_OR_DIGIT.test(text[at + term.length] ?? '')) continue;
-      return term;
-    }
-    return null;
+  for (const list of byFirstTwo.values()) list.sort((a, b) => b.length - a.length);
+  return {
+    mayBegin: createPrefixFilter(terms).mayBegin,
+    match(text, at) {
+      const candidates = byFirstTwo.get(text.slice(at, at + 2));
+      if (candidates === undefined) return null;
+      for (const term of candidates) {
+        if (!text.startsWith(term, at)) continue;
+        // A Latin or digit edge must not run on into more letters (5G is not the 5G of 15G).
+        if (LATIN_OR_DIGIT.test(term[0]!) && LATIN_OR_DIGIT.test(text[at - 1] ?? '')) continue;
+        if (LATIN_OR_DIGIT.test(term.at(-1)!) && LATIN_OR_DIGIT.test(text[at + term.length] ?? '')) continue;
+        return term;
+      }
+      return null;
+    },
   };
+}
+
+const GAP_SEPARATOR = '\n';
+
+/**
+ * The words of texts cut joined by GAP_SEPARATOR, dealt back to each text by their lengths; null
+ * when they do not fall at the joins as expected (then each text is cut alone).
+ */
+function dealWords(texts: readonly string[], words: readonly string[]): string[][] | null {
+  const dealt: string[][] = [];
+  let w = 0;
+  for (let t = 0; t < texts.length; t++) {
+    if (t > 0) {
+      if (words[w] !== GAP_SEPARATOR) return null;
+      w++;
+    }
+    const own: string[] = [];
+    let length = 0;
+    const wanted = texts[t]!.length;
+    while (length < wanted && w < words.length) {
+      const word = words[w++]!;
+      own.push(word);
+      length += word.length;
+    }
+    if (length !== wanted) return null;
+    dealt.push(own);
+  }
+  return w === words.length ? dealt : null;
 }
 
 // Words repeat across a corpus far more than they vary: splitting each distinct long word once, as
@@ -115,33 +153,51 @@ export interface SegmenterOptions {
 export function createSegmenter(terms: Iterable<string>, options: SegmenterOptions = {}): Segmenter {
   const dictionary = options.dictionary ?? null;
   let recorded: Set<string> | null = options.recordWords ? new Set() : null;
-  const cutGap = (text: string): string[] => {
-    const words = jiebaCut(text, dictionary);
-    if (recorded !== null) for (const word of words) recorded.add(word);
-    return words;
-  };
   const sorted = [...new Set([...terms].map(foldForMatching).filter((t) => t.length >= 2))].sort();
-  const matchTerm = termMatcher(sorted);
+  const matcher = termMatcher(sorted);
   const subWordCache = new Map<string, readonly string[]>();
   const hash = createHash('sha256').update(`${SEGMENTATION_VERSION}\n${sorted.join('\n')}`).digest('hex').slice(0, 16);
 
+  /**
+   * jieba's words of each gap between terms, as if each were cut alone, in one call: jieba cuts
+   * apart at a line break and gives it as a word of its own, so the gaps are cut joined by line
+   * breaks and the words dealt back by their lengths.
+   */
+  function cutGaps(gaps: readonly string[]): string[][] {
+    const cuts = gaps.length === 1 ? [jiebaCut(gaps[0]!, dictionary)] : dealWords(gaps, jiebaCut(gaps.join(GAP_SEPARATOR), dictionary)) ?? gaps.map((gap) => jiebaCut(gap, dictionary));
+    if (recorded !== null) for (const words of cuts) for (const word of words) recorded.add(word);
+    return cuts;
+  }
+
   /** The folded text's words before numbers and units are merged: terms whole, jieba between them. */
   function rawWords(folded: string): string[] {
-    const words: string[] = [];
+    const gaps: string[] = [];
+    // After each gap, the term that ends it (the last gap has none).
+    const termsAfter: (string | null)[] = [];
     let gapStart = 0;
     let i = 0;
     while (i < folded.length) {
-      const term = matchTerm(folded, i);
+      const term = matcher.mayBegin(folded, i) ? matcher.match(folded, i) : null;
       if (term === null) {
         i++;
         continue;
       }
-      if (i > gapStart) words.push(...cutGap(folded.slice(gapStart, i)));
-      words.push(term);
+      gaps.push(folded.slice(gapStart, i));
+      termsAfter.push(term);
       i += term.length;
       gapStart = i;
     }
-    if (gapStart < folded.length) words.push(...cutGap(gapStart === 0 ? folded : folded.slice(gapStart)));
+    gaps.push(gapStart === 0 ? folded : folded.slice(gapStart));
+    termsAfter.push(null);
+    const nonEmpty = gaps.filter((gap) => gap !== '');
+    const cuts = nonEmpty.length > 0 ? cutGaps(nonEmpty) : [];
+    const words: string[] = [];
+    let next = 0;
+    for (let g = 0; g < gaps.length; g++) {
+      if (gaps[g] !== '') for (const word of cuts[next++]!) words.push(word);
+      const term = termsAfter[g];
+      if (term !== null && term !== undefined) words.push(term);
+    }
     return words;
   }
 
