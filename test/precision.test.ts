@@ -148,6 +148,32 @@ describe('the role of each figure', () => {
     expect(yunnan.some((t) => t.citation.article === '一、稳定和扩大就业')).toBe(true);
   });
 
+  it('names the thing after the figure when only a verb stands before it, but not for a change or a span', () => {
+    // 坚决守住18亿亩耕地红线 (2022), 一次性增加6万亿元地方专项债务限额 (the 2025 report's review).
+    expect(byFigure(targetsOf('national/2022_national_government_work_report.txt'), '18亿亩', '守住').metric).toContain('耕地红线');
+    const national = extractTargets(readDocument('n.txt', readFileSync('test/fixtures/corpus/2025_national_government_work_report.txt')));
+    expect(byFigure(national, '6万亿元', '增加').metric).toContain('专项债务限额');
+    // 地区生产总值…连续36年居全国首位: a span of time stays the thing's before it.
+    const guangdong = extractTargets(readDocument('g.txt', readFileSync('test/fixtures/corpus/2025_guangdong_provincial_government_work_report.txt')));
+    expect(byFigure(guangdong, '36年').metric).toContain('地区生产总值');
+  });
+
+  it('gives each figure of a list the category it closes with (…等落后产能)', () => {
+    // 今年要淘汰钢铁2700万吨、水泥4200万吨、平板玻璃3500万标准箱等落后产能
+    const national = targetsOf('national/2014_national_government_work_report.txt');
+    for (const [figure, thing] of [['2700万吨', '钢铁'], ['4200万吨', '水泥']]) {
+      const metric = byFigure(national, figure!, thing).metric;
+      expect(metric).toContain('落后产能');
+    }
+  });
+
+  it('reads a new count by how often as of the thing the sentence named before it', () => {
+    // 全年新登记企业增长24.5%，平均每天新增1.5万户
+    const metric = byFigure(targetsOf('national/2017_national_government_work_report.txt'), '1.5万户').metric;
+    expect(metric).toContain('新登记企业');
+    expect(metric).toContain('每天新增');
+  });
+
   it('reads a bar things are counted by as no figure of its own', () => {
     const shaanxi = targetsOf('provinces-2025-txt/2025_shaanxi_government_work_report.txt');
     // 生产总值超200亿元县（区）达26个

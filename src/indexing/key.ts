@@ -14,7 +14,7 @@ import { SEGMENTATION_VERSION } from '../text/segmenter.ts';
  * change to src/corpus, src/text or src/targets that changes their output for the same text, so
  * that saved indexes are rebuilt; the lexicon's tables are hashed instead, and need no bump.
  */
-export const EXTRACTION_VERSION = 2;
+export const EXTRACTION_VERSION = 3;
 
 /** The vocabulary extraction reads (questions' words are not in it: they change no index). */
 const EXTRACTION_LEXICON = JSON.stringify([phrases, places, time, units].map(exportsInOrder));

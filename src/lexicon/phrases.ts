@@ -107,6 +107,9 @@ export const OTHER_MEASURE_WORDS: readonly string[] = [
 export const TOTAL_MEASURES: readonly string[] = ['总数', '累计', '总量', '总规模', '共计', '合计'];
 export const NEW_MEASURES: readonly string[] = ['新增', '新建', '新培育', '新认定'];
 
+/** How often a new count is counted (平均每天新增1.5万户): with a new measure only, the metric names no thing. */
+export const RATE_LEADS: readonly string[] = ['平均', '每天', '每日', '每月', '每年', '日均', '月均', '年均', '全年'];
+
 /** 高于全国15.9个百分点: a difference from another's value, of the thing before it. */
 export const ABOVE_BELOW: readonly string[] = ['高于', '低于', '快于', '慢于', '超出', '高出', '超过'];
 export const COMPARED_WHOLES: readonly string[] = ['全国', '全省', '全市', '全区', '平均', '同期', '全国平均', '全省平均'];

@@ -1,6 +1,6 @@
 // What a figure measures, in the document's own words: the clause around the figure without the
 // place, the time and the verbs of reaching (达到, 超过 …). The words are the lexicon's.
-import type { Figure } from '../model.ts';
+import type { Figure, FigureKind } from '../model.ts';
 import { alternation } from '../lexicon/pattern.ts';
 import {
   ABOVE_BELOW,
@@ -13,6 +13,7 @@ import {
   EARLIER_PERIODS,
   GROWTH_WORDS,
   NEW_MEASURES,
+  RATE_LEADS,
   TOTAL_MEASURES,
   HEDGES,
   LEADING_FILLERS,
@@ -74,6 +75,8 @@ function stripTrailing(text: string): string {
 }
 
 // A metric that names only a measure (增长, 占比) measures the thing named before it in the sentence.
+// "平均每天新增1.5万户": new ones, counted how often, of the thing named before it in the sentence.
+const NEW_ONLY = new RegExp(`^(?:${alternation(RATE_LEADS)})*(?:${alternation(NEW_MEASURES)})$`);
 const MEASURE_ONLY = new RegExp(`^(?:\\p{Script=Han}{0,2}|${alternation(CHANGE_WORDS)})$`, 'u');
 const COORDINATION = /[和及与、]$/;
 // "比上年增加1.6万亿元" is a change in the thing of the figure before it.
@@ -89,6 +92,22 @@ const CHANGE_AT_START = new RegExp(`^(?:${alternation([...GROWTH_WORDS, ...COMPA
 
 /** After a money figure, a noun that ends its clause names what the money is (发放200亿元补贴). */
 const MONEY_NOUN_AFTER = /^\p{Script=Han}{2,4}$/u;
+// A lead of a verb or two (守住, 一次性增加) names no thing: the noun after the figure does
+// (坚决守住18亿亩耕地红线). Longer leads name their thing themselves.
+const VERB_ONLY_LEAD_LENGTH = 5;
+// A change or a share is of the thing before it (增长5%), a span of time of what goes on
+// (连续36年居全国首位 is still 地区生产总值's): what follows them is not their thing.
+const OWN_THING_BEFORE_KINDS: ReadonlySet<FigureKind> = new Set(['percent', 'percentage_points', 'duration']);
+const NOUN_AFTER = /^\p{Script=Han}{2}/u;
+// "淘汰钢铁2700万吨、水泥4200万吨…等落后产能": the noun after 等 is what each figure of the list is of.
+const LIST_CATEGORY = /^等(\p{Script=Han}{2,8})$/u;
+
+/** The category a list of figures closes with (…等落后产能), when the figure is one of the list. */
+function listCategory(text: string, clauseEnd: number, figure: Figure, sentenceFigures: Figure[]): string | null {
+  const last = sentenceFigures.filter((f) => f.start >= figure.start && f.end <= clauseEnd).at(-1);
+  if (last === undefined) return null;
+  return LIST_CATEGORY.exec(text.slice(last.end, clauseEnd).trim())?.[1] ?? null;
+}
 
 function leadOf(text: string, from: number, to: number): string {
   return stripTrailing(stripLeading(text.slice(from, to)));
@@ -132,7 +151,8 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
   if (figure.kind === 'count' && /^\p{Script=Han}|^[“"]/u.test(after)) metric = `${before}${after}`;
   else if (figure.kind === 'money' && next === undefined && before.length > 0 && MONEY_NOUN_AFTER.test(after)) metric = `${before}${after}`;
   else if (before.length === 0 && after.length > 0) metric = after;
-  if (MEASURE_ONLY.test(metric) || COMPARED_WITH_BEFORE.test(metric) || isBareMeasure(metric)) {
+  else if (next === undefined && !OWN_THING_BEFORE_KINDS.has(figure.kind) && before.length <= VERB_ONLY_LEAD_LENGTH && NOUN_AFTER.test(after)) metric = `${before}${after}`;
+  if (MEASURE_ONLY.test(metric) || COMPARED_WITH_BEFORE.test(metric) || isBareMeasure(metric) || NEW_ONLY.test(metric)) {
     const earlier = sentenceFigures.filter((f) => f.end <= figure.start).at(-1);
     if (earlier) {
       // The thing the figure before measures, as its own metric says it (recursively: 达到1.3万亿元、
@@ -154,6 +174,8 @@ export function describeMetric(text: string, figure: Figure, sentenceFigures: Fi
       if (lead.length >= 2) metric = `${lead}${metric}`;
     }
   }
+  const category = listCategory(text, clause.end, figure, sentenceFigures);
+  if (category !== null && !metric.includes(category)) metric = `${metric}${category}`;
   return metric.replace(QUOTES, '').trim();
 }
 
