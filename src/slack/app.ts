@@ -19,12 +19,12 @@ import { SliceScheduler } from './claimChecks.ts';
 import { ConfigError, DEFAULT_UPLOAD_LIMIT_BYTES, type SlackConfig } from './config.ts';
 import { slackFileHosts, type DocumentIntake } from './documents.ts';
 import { REFUSED_APP_TOKEN_ERRORS, SlackLink, superviseSocketMode } from './connection.ts';
+import { describeError, REFUSED_TOKEN_ERRORS, slackErrorCode } from './errors.ts';
 import { FEEDBACK_FORM_CALLBACK_ID } from './feedback.ts';
 import {
   answerDirectMessage,
   answerMention,
   checkSources,
-  describeError,
   exportCsv,
   listTargets,
   openFeedbackForm,
@@ -33,7 +33,6 @@ import {
   shareTargetList,
   showHome,
   showMoreSources,
-  slackErrorCode,
   TARGET_COMMAND,
   type HandlerDeps,
 } from './handlers.ts';
@@ -104,8 +103,6 @@ export interface RunningSlackApp {
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 const DEFAULT_HTTP_PORT = 3000;
-const REFUSED_TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
-
 /**
  * Who the bot token belongs to (auth.test), which also verifies it: a token Slack refuses is a
  * setting to fix, reported like a malformed one; anything else (network …) is not.

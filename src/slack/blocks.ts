@@ -138,11 +138,16 @@ export function linkMrkdwn(url: string, escapedLabel: string): string {
   return `<${escapeSlackText(url.replace(/\|/g, '%7C'))}|${escapedLabel}>`;
 }
 
+/** The label as a link to the URL, or the label alone when there is none or it is too long. */
+export function linkOrLabel(url: string | null, escapedLabel: string): string {
+  return url !== null && url.length <= LINK_LIMIT ? linkMrkdwn(url, escapedLabel) : escapedLabel;
+}
+
 /** 文件 · 标题 · 第N段, as a link to the document's source when it has one. */
 function sourceContext(source: SourceView, linkOf: LinkOf): ContextBlock {
   const url = linkOf(source.citation.doc);
   const label = clipEscaped(source.source, SLACK_LIMITS.sectionText - 30 - (url?.length ?? 0));
-  return context(`:page_facing_up: ${url !== null && url.length <= LINK_LIMIT ? linkMrkdwn(url, label) : label}`);
+  return context(`:page_facing_up: ${linkOrLabel(url, label)}`);
 }
 
 /** Headline, figure in bold with year and kind, the quote with the figure marked, the source. */
@@ -196,8 +201,9 @@ function answerActions(answer: Answer, view: AnswerView, feedback: boolean): Act
     elements.push(csvButton(csv));
   }
   if (feedback) {
-    let value = JSON.stringify(feedbackTarget(answer, view));
-    if (value.length > BUTTON_VALUE_LIMIT) value = JSON.stringify({ ...feedbackTarget(answer, view), c: null });
+    const target = feedbackTarget(answer, view);
+    let value = JSON.stringify(target);
+    if (value.length > BUTTON_VALUE_LIMIT) value = JSON.stringify({ ...target, c: null });
     elements.push(
       { type: 'button', action_id: FEEDBACK_UP_ACTION, text: { type: 'plain_text', text: '👍', emoji: true }, value },
       { type: 'button', action_id: FEEDBACK_DOWN_ACTION, text: { type: 'plain_text', text: '👎', emoji: true }, value },
@@ -252,7 +258,7 @@ export const MORE_ROWS_WORDS = (count: number) => `… 另有 ${count} 行未显
 function sourceMrkdwn(citation: Citation, linkOf: LinkOf, maxLength: number): string {
   const url = linkOf(citation.doc);
   const label = clipEscaped(describeSource(citation), maxLength);
-  return url !== null && url.length <= LINK_LIMIT ? linkMrkdwn(url, label) : label;
+  return linkOrLabel(url, label);
 }
 
 /** One row of a comparison's table: • *江西*  *1035个* · 实际 · 建设数字化车间及智能工厂 — source. */

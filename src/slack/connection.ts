@@ -6,6 +6,7 @@
 // to reconnect is retried with a growing, logged delay.
 import type { Logger, SocketModeReceiver, webApi } from '@slack/bolt';
 import { ConfigError } from './config.ts';
+import { describeError, REFUSED_TOKEN_ERRORS, slackErrorCode } from './errors.ts';
 
 export type SlackLinkState = 'connecting' | 'connected' | 'reconnecting' | 'unreachable' | 'stopped';
 
@@ -19,23 +20,12 @@ export interface SlackLinkView {
 }
 
 /** Errors of apps.connections.open that mean the app-level token will not be accepted again. */
-export const REFUSED_APP_TOKEN_ERRORS: ReadonlySet<string> = new Set([
-  'invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type', 'user_removed_from_team', 'team_disabled',
-]);
+export const REFUSED_APP_TOKEN_ERRORS: ReadonlySet<string> = new Set([...REFUSED_TOKEN_ERRORS, 'user_removed_from_team', 'team_disabled']);
 
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 60_000;
 
 type FetchFunction = NonNullable<webApi.WebClientOptions['fetch']>;
-
-function errorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } } | null)?.data;
-  return typeof data?.error === 'string' ? data.error : undefined;
-}
-
-function describe(error: unknown): string {
-  return errorCode(error) ?? (error instanceof Error ? error.message : String(error));
-}
 
 export class SlackLink {
   readonly mode: 'http' | 'socket';
@@ -78,7 +68,7 @@ export class SlackLink {
         if (this.mode === 'http') this.set('connected');
         return response;
       } catch (error) {
-        if (this.mode === 'http') this.set('unreachable', describe(error));
+        if (this.mode === 'http') this.set('unreachable', describeError(error));
         throw error;
       }
     };
@@ -124,7 +114,7 @@ export function superviseSocketMode(receiver: SocketModeReceiver, link: SlackLin
       return await start();
     } catch (error) {
       if (stopped) return {} as webApi.AppsConnectionsOpenResponse;
-      const code = errorCode(error);
+      const code = slackErrorCode(error);
       if (code !== undefined && REFUSED_APP_TOKEN_ERRORS.has(code)) {
         link.set('stopped', `apps.connections.open: ${code}`);
         fail(new ConfigError('SLACK_APP_TOKEN', `SLACK_APP_TOKEN was refused by Slack while reconnecting (apps.connections.open: ${code})`));
@@ -132,8 +122,8 @@ export function superviseSocketMode(receiver: SocketModeReceiver, link: SlackLin
       }
       failures += 1;
       const delay = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (failures - 1));
-      link.set('reconnecting', describe(error));
-      logger.warn(`Reconnecting to Slack failed (${describe(error)}); trying again in ${Math.round(delay / 1000)} s`);
+      link.set('reconnecting', describeError(error));
+      logger.warn(`Reconnecting to Slack failed (${describeError(error)}); trying again in ${Math.round(delay / 1000)} s`);
       retryTimer = setTimeout(() => void supervisedStart(), delay);
       return {} as webApi.AppsConnectionsOpenResponse;
     }

@@ -105,6 +105,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  */
 async function save(folder: string, name: string, bytes: Buffer): Promise<{ name: string; alreadyThere: boolean }> {
   await mkdir(folder, { recursive: true });
+  const digest = sha256(bytes);
   for (let n = 1; n <= MAX_NUMBERED_NAMES; n += 1) {
     const candidate = n === 1 ? name : numberedFileName(name, n);
     const path = resolve(folder, candidate);
@@ -115,7 +116,7 @@ async function save(folder: string, name: string, bytes: Buffer): Promise<{ name
       return { name: candidate, alreadyThere: false };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (sha256(await readFile(path)) === sha256(bytes)) return { name: candidate, alreadyThere: true };
+      if (sha256(await readFile(path)) === digest) return { name: candidate, alreadyThere: true };
     }
   }
   throw new Error(`${MAX_NUMBERED_NAMES} files named like ${name} already`);

@@ -9,3 +9,8 @@ export function slackErrorCode(error: unknown): string | undefined {
 export function describeError(error: unknown): string {
   return slackErrorCode(error) ?? (error instanceof Error ? error.message : String(error));
 }
+
+/** Errors that mean Slack will not accept a token again (auth.test, apps.connections.open …). */
+export const REFUSED_TOKEN_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type',
+]);

@@ -3,6 +3,7 @@
 // answer view and laid out by blocks.ts, home.ts and feedback.ts.
 import type {
   AllMiddlewareArgs,
+  BlockAction,
   Logger,
   SlackActionMiddlewareArgs,
   SlackCommandMiddlewareArgs,
@@ -59,8 +60,6 @@ export interface HandlerDeps {
   /** Takes documents sent in a DM into the library; null when the index does not follow a seeds folder. */
   documents: DocumentIntake | null;
 }
-
-export { describeError, slackErrorCode };
 
 /** The slash command the manifest declares. */
 export const TARGET_COMMAND = '/target';
@@ -284,14 +283,13 @@ export function showMoreSources({ engine, logger, library }: HandlerDeps) {
       logger.error('Finding further sources failed:', error);
       message = renderApology();
     }
-    const channel = body.channel?.id ?? body.container.channel_id;
-    const threadTs: unknown = body.message?.thread_ts ?? body.container.thread_ts ?? body.message?.ts ?? body.container.message_ts;
+    const thread = clickedThread(body);
     try {
-      if (body.container.is_ephemeral || typeof channel !== 'string' || typeof threadTs !== 'string') {
+      if (thread === null) {
         // An ephemeral message has no thread to answer in; only its reader sees the sources too.
         await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
       } else {
-        await client.chat.postMessage({ channel, thread_ts: threadTs, text: message.text, blocks: message.blocks, unfurl_links: false });
+        await client.chat.postMessage({ channel: thread.channel, thread_ts: thread.threadTs, text: message.text, blocks: message.blocks, unfurl_links: false });
       }
     } catch (error) {
       logger.error('Posting further sources failed:', error);
@@ -312,17 +310,17 @@ export function readTargetWords(text: string): { words: string; year: number | n
   return { words: rest.join(' '), year };
 }
 
-/** The /target list for its words, and for an empty one what the library does cover. */
-/** The targets /target lists for its words. */
-function matchingTargets(engine: Engine, text: string): Target[] {
-  const { words, year } = readTargetWords(text);
+/** The targets /target lists for its words, read by readTargetWords. */
+function matchingTargets(engine: Engine, { words, year }: { words: string; year: number | null }): Target[] {
   return engine.targets({ ...(words !== '' && { words }), ...(year !== null && { year }) });
 }
 
+/** The /target list for its words, and for an empty one what the library does cover. */
 function targetList(deps: HandlerDeps, text: string, options: { shareButton?: boolean; sharedBy?: string; command: string }): SlackMessage {
   const library = deps.library();
-  const { words } = readTargetWords(text);
-  const targets = matchingTargets(deps.engine, text);
+  const read = readTargetWords(text);
+  const { words } = read;
+  const targets = matchingTargets(deps.engine, read);
   if (targets.length > 0) return renderTargetList(targets, text, options);
   const place = findRegionMentions(words)[0]?.region;
   return renderTargetList(targets, text, {
@@ -398,7 +396,7 @@ function csvFor(deps: HandlerDeps, value: string | undefined): { csv: string; ti
     const answer = deps.engine.ask(request.q);
     return { csv: answerCsv(answer, linkOf), title: answer.comparison?.label ? `${answer.comparison.label} · ${request.q}` : request.q };
   }
-  return { csv: targetsCsv(matchingTargets(deps.engine, request.t), linkOf), title: `${TARGET_COMMAND} ${request.t}` };
+  return { csv: targetsCsv(matchingTargets(deps.engine, readTargetWords(request.t)), linkOf), title: `${TARGET_COMMAND} ${request.t}` };
 }
 
 /**
@@ -410,24 +408,22 @@ export function exportCsv(deps: HandlerDeps) {
   const { logger } = deps;
   return async ({ body, action, client, respond }: SlackActionMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     if (body.type !== 'block_actions' || action.type !== 'button') return;
-    const channel = body.channel?.id ?? body.container.channel_id;
-    const ephemeral = body.container.is_ephemeral === true;
-    const threadTs: unknown = body.message?.thread_ts ?? body.container.thread_ts ?? body.message?.ts ?? body.container.message_ts;
+    const thread = clickedThread(body);
     try {
       const { csv, title } = csvFor(deps, action.value);
       const shownTitle = title.slice(0, CSV_TITLE_LENGTH);
       const file = { bytes: Buffer.from(UTF8_BOM + csv, 'utf8'), filename: safeFileName(`${shownTitle}.csv`, 'zhibiao.csv'), title: shownTitle };
-      if (ephemeral || typeof channel !== 'string' || typeof threadTs !== 'string') {
+      if (thread === null) {
         const opened = await client.conversations.open({ users: body.user.id });
         const dm = opened.channel?.id;
         if (dm === undefined) throw new Error('conversations.open named no channel');
         await postFile(client, { channel: dm, ...file });
         await respond({ response_type: 'ephemeral', replace_original: false, text: `CSV 已私信发给你：${file.filename}` });
       } else {
-        await postFile(client, { channel, threadTs, ...file });
+        await postFile(client, { channel: thread.channel, threadTs: thread.threadTs, ...file });
       }
     } catch (error) {
-      logger.warn(`Could not post the CSV for ${action.value ?? '?'} to ${String(channel)}: ${describeError(error)}`);
+      logger.warn(`Could not post the CSV for ${action.value ?? '?'} to ${thread?.channel ?? `the DM of ${body.user.id}`}: ${describeError(error)}`);
       await respond({ response_type: 'ephemeral', replace_original: false, text: `CSV 没能发出：${uploadFailureWords(error)}` }).catch(() => undefined);
     }
   };
@@ -469,6 +465,17 @@ export function showHome({ engine, logger, store, library }: HandlerDeps) {
       logger.error(`Publishing the Home tab of ${event.user} failed:`, error);
     }
   };
+}
+
+/**
+ * The conversation and thread of the message a button is on (the message's own thread, or the
+ * message itself when it starts none); null for an ephemeral message, which has no thread.
+ */
+function clickedThread(body: BlockAction): { channel: string; threadTs: string } | null {
+  const channel = body.channel?.id ?? body.container.channel_id;
+  const threadTs: unknown = body.message?.thread_ts ?? body.container.thread_ts ?? body.message?.ts ?? body.container.message_ts;
+  if (body.container.is_ephemeral === true || typeof channel !== 'string' || typeof threadTs !== 'string') return null;
+  return { channel, threadTs };
 }
 
 /** Where a feedback button was clicked: the answer message and who clicked. */

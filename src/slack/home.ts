@@ -4,15 +4,13 @@
 import type { types } from '@slack/bolt';
 import type { IndexSummary } from '../qa/types.ts';
 import { yearsWords } from '../qa/wording.ts';
-import { clipEscaped, context, linkMrkdwn, section } from './blocks.ts';
+import { clipEscaped, context, linkOrLabel, section } from './blocks.ts';
 import { escapeSlackText } from './escape.ts';
 import type { LibraryFacts } from './library.ts';
 
 /** A home view holds at most 100 blocks. */
 export const HOME_BLOCK_LIMIT = 100;
 const RECENT_SHOWN = 5;
-// A longer source link is left out; the title still names the document.
-const LINK_LIMIT = 1000;
 
 export interface HomeFacts {
   library: LibraryFacts;
@@ -30,7 +28,7 @@ const divider: types.DividerBlock = { type: 'divider' };
 
 function documentLine(document: LibraryFacts['coverage']['documents'][number], url: string | null): string {
   const title = clipEscaped(document.title ?? document.file, 300);
-  const named = url !== null && url.length <= LINK_LIMIT ? linkMrkdwn(url, title) : title;
+  const named = linkOrLabel(url, title);
   const facts = [document.place, document.year !== null ? `${document.year}年` : null, `${document.targets} 条指标`].filter(Boolean).join(' · ');
   return `*${named}*\n${escapeSlackText(facts)}${document.title !== null ? ` · \`${clipEscaped(document.file, 300)}\`` : ''}`;
 }

@@ -73,8 +73,12 @@ export function libraryFacts(engine: Engine): LibraryFacts {
   const exampleTargetWords: string[] = [];
   for (const [rank, { place }] of coverage.places.slice(0, EXAMPLE_PLACES).entries()) {
     const targets = placeTargets(place);
-    const question = targets.map((t) => exampleQuestion(engine, t)).find((q) => q !== null);
-    if (question) exampleQuestions.push(question);
+    for (const target of targets) {
+      const question = exampleQuestion(engine, target);
+      if (question === null) continue;
+      exampleQuestions.push(question);
+      break;
+    }
     const withSubject = targets.find((t) => t.subject !== '' && t.subject.length <= 6 && engine.targets({ words: `${place} ${t.subject}` }).length > 0);
     if (withSubject) exampleTargetWords.push(`${place} ${withSubject.subject}`);
     // One example of a year, with the place that has most figures.
