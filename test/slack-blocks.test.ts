@@ -227,7 +227,7 @@ describe('renderClaimChecks', () => {
 
 describe('renderTargetUsage', () => {
   it('explains /target with examples', () => {
-    const shown = texts(renderTargetUsage()).join('\n');
+    const shown = texts(renderTargetUsage('/target', ['广州 汽车', '北京 2022'], '广州汽车集群规模目标？')).join('\n');
     expect(shown).toContain('`/target 广州 汽车`');
     expect(shown).toContain('`/target 北京 2022`');
   });

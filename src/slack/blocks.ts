@@ -324,9 +324,9 @@ export function renderFurtherSources(answer: Answer, linkOf: LinkOf = NO_LINKS):
   return { text: `更多来源（${further.length}）`, blocks: fitGroups(head, further.map((source) => sourceBlocks(source, linkOf)), [], (n) => `另有 ${n} 条未显示`) };
 }
 
-/** Said when a mention or DM holds no question. */
-export function renderAskUsage(): SlackMessage {
-  const text = '请直接提问，例如：广州汽车集群规模目标？';
+/** Said when a mention or DM holds no question, with a question this library answers when it has one. */
+export function renderAskUsage(exampleQuestion?: string): SlackMessage {
+  const text = exampleQuestion !== undefined ? `请直接提问，例如：${exampleQuestion}` : '请直接提问，问文件里的某个指标是多少。';
   return { text, blocks: [section(`${text}\n在频道里 @我 提问，我会在该消息的讨论串里回答；也可以私信我。列出指标用 \`/target 关键词\`。`)] };
 }
 
@@ -337,19 +337,20 @@ export function renderApology(): SlackMessage {
   return { text: APOLOGY_TEXT, blocks: [section(`:warning: ${APOLOGY_TEXT}`)] };
 }
 
-// Examples for a library without its own (see LibraryFacts.exampleTargetWords).
-const DEFAULT_TARGET_EXAMPLES = ['广州 汽车', '北京 2022', '信息消费'];
-
-/** `/target` and `/target help`, with examples that list something in this library. */
-export function renderTargetUsage(command = '/target', examples: readonly string[] = DEFAULT_TARGET_EXAMPLES, exampleQuestion = '广州汽车集群规模目标？'): SlackMessage {
+/**
+ * `/target` and `/target help`, with examples that list something in this library (see
+ * LibraryFacts): a library that offers none gets the usage alone.
+ */
+export function renderTargetUsage(command: string, examples: readonly string[], exampleQuestion?: string): SlackMessage {
   const text = `用法：${command} 关键词 — 列出文件中与关键词相关的指标`;
-  const listed = (examples.length > 0 ? examples : DEFAULT_TARGET_EXAMPLES).map((words) => `• \`${escapeSlackText(command)} ${escapeSlackText(words)}\``).join('\n');
+  const listed = examples.map((words) => `• \`${escapeSlackText(command)} ${escapeSlackText(words)}\``).join('\n');
+  const ask = exampleQuestion !== undefined ? `，例如“${escapeSlackText(exampleQuestion)}”` : '';
   return {
     text,
     blocks: [
       section(`*${command} 关键词* — 列出文件中与关键词（地区、行业、指标、年份）相关的指标。结果只有你能看到，可以一键发到频道。`),
-      section(`例如：\n${listed}`),
-      context(`问具体数字：在频道里 @我 提问，或私信我，例如“${escapeSlackText(exampleQuestion)}”`),
+      ...(listed !== '' ? [section(`例如：\n${listed}`)] : []),
+      context(`问具体数字：在频道里 @我 提问，或私信我${ask}`),
     ],
   };
 }

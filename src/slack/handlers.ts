@@ -103,7 +103,7 @@ async function answerPost(deps: HandlerDeps, client: webApi.WebClient, post: Inc
 
   const typed = questionFromSlackText(post.text);
   if (typed === '') {
-    await reply(renderAskUsage()).catch((error: unknown) => logger.error(`Posting the usage hint to ${channel} failed:`, error));
+    await reply(renderAskUsage(deps.library().exampleQuestions[0])).catch((error: unknown) => logger.error(`Posting the usage hint to ${channel} failed:`, error));
     return;
   }
 
