@@ -2,6 +2,8 @@
 // folded: their words must be simplified Chinese (what folding makes of traditional text), and what
 // people type (synonyms, Latin names) must be written folded, half-width and lower-case.
 import { describe, expect, it } from 'vitest';
+import * as comparisons from '../src/lexicon/comparisons.ts';
+import * as followups from '../src/lexicon/followups.ts';
 import * as phrases from '../src/lexicon/phrases.ts';
 import * as places from '../src/lexicon/places.ts';
 import * as questions from '../src/lexicon/questions.ts';
@@ -24,7 +26,7 @@ describe('the lexicon', () => {
   it('is written in simplified characters, and what people type as folded questions are', () => {
     // Place names are the national standard's, which may hold a character folding changes (乾安县):
     // the place matcher reads them in both forms.
-    const words = wordsIn({ phrases, places: { ...places, PLACES: [] }, questions, synonyms, terms, time });
+    const words = wordsIn({ comparisons, followups, phrases, places: { ...places, PLACES: [] }, questions, synonyms, terms, time });
     expect(words.length).toBeGreaterThan(500);
     expect(words.filter((w) => foldTraditional(w) !== w)).toEqual([]);
     const typed = wordsIn([synonyms.SYNONYMS, synonyms.ENGLISH_TERMS, places.PLACES.map((p) => p.latin ?? [])]);

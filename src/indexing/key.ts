@@ -31,13 +31,15 @@ function exportsInOrder(module: object): [string, unknown][] {
  * seeds and its lexicon file, whose hashes are in the key already.
  */
 export function lexiconHash(): string {
-  return createHash('sha256')
+  // The tables are constants: hashed once a process (about 10 ms), not on each open and update.
+  return (lexiconHashOnce ??= createHash('sha256')
     .update(EXTRACTION_LEXICON)
     .update(`\nsegmentation ${SEGMENTATION_VERSION}\njieba ${JIEBA_VERSION}\n`)
     .update(lexiconWords().join('\n'))
     .digest('hex')
-    .slice(0, 16);
+    .slice(0, 16));
 }
+let lexiconHashOnce: string | undefined;
 
 /** The key of an index of seeds with these file hashes (see hashSeeds). */
 export function indexKeyOf(seeds: Readonly<Record<string, string>>): IndexKey {

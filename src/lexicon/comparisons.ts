@@ -1,6 +1,7 @@
 // How people ask across documents: places side by side (各省, 长三角), years side by side (历年,
 // 2014年以来), a target against its result (完成了吗), and filters on the figures (5.5%以上, 最高).
 // Groups of places are data: a new group is one row.
+import { PLACES } from './places.ts';
 
 /** A group of places people name as one: its members by the names figures are reported under. */
 export interface PlaceGroup {
@@ -8,12 +9,11 @@ export interface PlaceGroup {
   readonly members: readonly string[] | 'provinces';
 }
 
-/** The 31 provinces of the mainland, the nation's provincial reports. */
-export const MAINLAND_PROVINCES: readonly string[] = [
-  '北京', '天津', '河北', '山西', '内蒙古', '辽宁', '吉林', '黑龙江', '上海', '江苏', '浙江', '安徽', '福建', '江西', '山东',
-  '河南', '湖北', '湖南', '广东', '广西', '海南', '重庆', '四川', '贵州', '云南', '西藏', '陕西', '甘肃', '青海', '宁夏',
-  '新疆',
-];
+// Provincial-level places whose reports are not among the mainland's.
+const NOT_MAINLAND = new Set(['台湾', '香港', '澳门']);
+
+/** The 31 provinces of the mainland, the nation's provincial reports, in the national list's order. */
+export const MAINLAND_PROVINCES: readonly string[] = PLACES.filter((p) => p.level === 'province' && !NOT_MAINLAND.has(p.name)).map((p) => p.name);
 
 /** Longest words first when matching; a group's words may be followed by 各省市, 省份 … (GROUP_TAILS). */
 export const PLACE_GROUPS: readonly PlaceGroup[] = [

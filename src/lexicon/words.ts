@@ -1,6 +1,8 @@
 // Every word the lexicon's tables hold, as one list: an index's own dictionary is made to cut them
 // as jieba's whole dictionary does, since questions are made of them (a place, a unit, a synonym's
 // written form) whether or not the documents use them.
+import * as comparisons from './comparisons.ts';
+import * as followups from './followups.ts';
 import * as phrases from './phrases.ts';
 import * as places from './places.ts';
 import * as questions from './questions.ts';
@@ -9,7 +11,7 @@ import * as terms from './terms.ts';
 import * as time from './time.ts';
 import * as units from './units.ts';
 
-const TABLES: readonly object[] = [phrases, places, questions, synonyms, terms, time, units];
+const TABLES: readonly object[] = [comparisons, followups, phrases, places, questions, synonyms, terms, time, units];
 const HAN = /\p{Script=Han}/u;
 
 function collect(value: unknown, into: Set<string>, seen: Set<object>): void {
