@@ -140,6 +140,10 @@ export const TargetSchema = z.object({
 });
 export type Target = z.infer<typeof TargetSchema>;
 
+/** Whether a result meets its target: `unknown` when one of them is missing. */
+export const VerdictSchema = z.enum(['met', 'not_met', 'unknown']);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
 export const AnswerStatusSchema = z.enum(['answered', 'no_figure', 'not_found']);
 export type AnswerStatus = z.infer<typeof AnswerStatusSchema>;
 
@@ -179,7 +183,7 @@ export const AnswerSchema = z.object({
     })
     .optional(),
   /** For a check: whether the result meets the target, read with its qualifier. */
-  verdict: z.enum(['met', 'not_met', 'unknown']).optional(),
+  verdict: VerdictSchema.optional(),
 });
 export type Answer = z.infer<typeof AnswerSchema>;
 export type Comparison = NonNullable<Answer['comparison']>;

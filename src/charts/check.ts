@@ -2,7 +2,8 @@
 // 5, 6%以上 from 6 to the axis' end, 5%-6% from 5 to 6, 5% a line) and the result as a diamond on
 // it, filled when it happened, hollow when forecast, coloured and named by the caller's verdict.
 import type { CustomSeriesRenderItem, EChartsOption } from 'echarts';
-import type { CheckChart, Verdict } from './spec.ts';
+import type { Verdict } from '../model.ts';
+import type { CheckChart } from './spec.ts';
 import { CHART_WIDTH, COLORS, FONT_SIZE, TITLE_HEIGHT, niceExtent, plainNumber, unitTitle, type AxisExtent } from './theme.ts';
 import type { ChartLayout } from './layout.ts';
 

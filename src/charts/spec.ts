@@ -2,7 +2,7 @@
 // (`text`, shown as the label) with the number to draw (`value`). A spec is checked here, at the
 // boundary, so the drawing code can trust it; a bad one fails with one line naming the field.
 import { z } from 'zod';
-import { QualifierSchema } from '../model.ts';
+import { QualifierSchema, VerdictSchema } from '../model.ts';
 
 /** A number, or `[low, high]` for a range (1-2个, 5%-6%), in the chart's unit. */
 export const ChartValueSchema = z.union([z.number(), z.tuple([z.number(), z.number()])]);
@@ -64,8 +64,6 @@ export const YearsChartSchema = z.object({
   gaps: z.array(Year).default([]),
 });
 
-export const VerdictSchema = z.enum(['met', 'not_met', 'unknown']);
-export type Verdict = z.infer<typeof VerdictSchema>;
 
 /** A target band and the result against it, with the verdict the caller reached. */
 export const CheckChartSchema = z.object({

@@ -51,6 +51,12 @@ export function fingerprint(text: string): Uint32Array {
 /** Hashes in a bottom-k sketch: the SKETCH smallest of a fingerprint (it is sorted). */
 const SKETCH = 64;
 
+
+/** The fingerprint of a laid-out document: its headlines and paragraphs, a line each. */
+export function documentFingerprint(document: { articles: readonly { headline: string; paragraphs: readonly { text: string }[] }[] }): Uint32Array {
+  return fingerprint(document.articles.flatMap((a) => [a.headline, ...a.paragraphs.map((p) => p.text)]).join('\n'));
+}
+
 /**
  * Jaccard similarity estimated from the two fingerprints' smallest hashes (a bottom-k sketch):
  * among the SKETCH smallest hashes of the union, the share that both hold. Within about ±0.1 of the

@@ -8,7 +8,7 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { watch, type FSWatcher } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { findDuplicates, fingerprint } from '../corpus/duplicates.ts';
+import { documentFingerprint, findDuplicates } from '../corpus/duplicates.ts';
 import { formatByName } from '../corpus/formats.ts';
 import { CATALOGUE_FILE, hashSeeds, LEXICON_FILE } from '../corpus/seedFiles.ts';
 import type { Document } from '../model.ts';
@@ -141,10 +141,6 @@ function runIndexCommand(seedsDir: string, indexDir: string): Promise<string | n
   });
 }
 
-function textOf(document: Document): string {
-  return document.articles.flatMap((a) => [a.headline, ...a.paragraphs.map((p) => p.text)]).join('\n');
-}
-
 function errorLine(error: unknown): string {
   return error instanceof Error ? error.message.split('\n')[0]! : String(error);
 }
@@ -162,7 +158,7 @@ export function liveIndex(opened: OpenedIndex, options: LiveIndexOptions): LiveI
   function fingerprintOf(document: Document): Uint32Array {
     const known = fingerprints.get(document.file);
     if (known !== undefined && known.hash === document.hash) return known.print;
-    const print = fingerprint(textOf(document));
+    const print = documentFingerprint(document);
     fingerprints.set(document.file, { hash: document.hash, print });
     return print;
   }

@@ -3,7 +3,7 @@
 // loads (2.6 s, 260 MB), so that the process answering questions never waits for it nor holds it.
 // Started by live.ts with the same runtime (node --import tsx); one request at a time over IPC.
 import { loadSeeds } from '../corpus/load.ts';
-import { fingerprint } from '../corpus/duplicates.ts';
+import { documentFingerprint } from '../corpus/duplicates.ts';
 import { createDictionaryMaker, indexDocuments } from './build.ts';
 import { createSegmenter } from '../text/segmenter.ts';
 import { ReaderRequestSchema, type ReaderReply } from './reader-messages.ts';
@@ -27,14 +27,10 @@ async function handle(message: unknown): Promise<ReaderReply> {
     documents,
     targets,
     formats: report.read,
-    fingerprints: documents.map((d) => Array.from(fingerprint(textOf(d)))),
+    fingerprints: documents.map((d) => Array.from(documentFingerprint(d))),
     dictionary: { words: [...dictionary.words], total: dictionary.total, minFreq: dictionary.minFreq },
     notices,
   };
-}
-
-function textOf(document: { articles: { headline: string; paragraphs: { text: string }[] }[] }): string {
-  return document.articles.flatMap((a) => [a.headline, ...a.paragraphs.map((p) => p.text)]).join('\n');
 }
 
 process.on('message', (message) => {

@@ -9,7 +9,7 @@ import type { Question } from './question.ts';
 import { answersQuestion, type ScoredTarget } from './rank.ts';
 import { conflictLine, describeTarget, statusLine } from './wording.ts';
 
-function sameValue(a: Target, b: Target): boolean {
+export function sameValue(a: Target, b: Target): boolean {
   return JSON.stringify(a.figure?.base) === JSON.stringify(b.figure?.base) && a.figure?.baseUnit === b.figure?.baseUnit;
 }
 
@@ -58,7 +58,7 @@ function conflictingTargets(best: ScoredTarget, ranked: ScoredTarget[]): Target[
     );
 }
 
-function distinctCitations(targets: Target[], extra: Citation[] = []): Citation[] {
+export function distinctCitations(targets: Target[], extra: Citation[] = []): Citation[] {
   const seen = new Set<string>();
   const out: Citation[] = [];
   for (const citation of [...targets.map((t) => t.citation), ...extra]) {

@@ -6,12 +6,12 @@ import { APPROXIMATE_TOLERANCE, LOWER_IS_BETTER, RECENT_YEARS_SPAN } from '../le
 import { alternation } from '../lexicon/pattern.ts';
 import { NATION } from '../lexicon/places.ts';
 import { ASKS_FOR_RESULT } from '../lexicon/questions.ts';
-import type { Answer, Comparison, Document, Figure, Target } from '../model.ts';
+import type { Answer, Comparison, Document, Figure, Target, Verdict } from '../model.ts';
 import type { ComparisonAsk, FigureFilter, YearSpan } from './comparison.ts';
 import type { Question, QuestionReader } from './question.ts';
+import { distinctCitations, sameValue } from './answer.ts';
 import { figureWords, statusLine } from './wording.ts';
 
-export type Verdict = 'met' | 'not_met' | 'unknown';
 
 /** What the comparer needs of the engine. */
 export interface ComparerDeps {
@@ -134,7 +134,7 @@ export function createComparer(deps: ComparerDeps): (ask: ComparisonAsk, origina
 
   function answer(original: string, comparison: Comparison, extra: Partial<Answer> = {}): Answer {
     const targets = comparison.rows.map((r) => r.target);
-    const citations = [...new Map(targets.map((t) => [`${t.citation.paragraphId}:${t.citation.start}`, t.citation])).values()];
+    const citations = distinctCitations(targets);
     return {
       question: original,
       status: targets.length > 0 ? 'answered' : 'not_found',
@@ -251,7 +251,7 @@ export function createComparer(deps: ComparerDeps): (ask: ComparisonAsk, origina
     if (result?.kind === 'forecast') notes.push('结果是预计数（预计），不是最终数字');
     if (result !== undefined) {
       const differing = results.filter(
-        (t) => t !== result && t.kind === result.kind && t.metric === result.metric && t.figure!.baseUnit === result.figure!.baseUnit && JSON.stringify(t.figure!.base) !== JSON.stringify(result.figure!.base),
+        (t) => t !== result && t.kind === result.kind && t.metric === result.metric && t.figure!.baseUnit === result.figure!.baseUnit && !sameValue(t, result),
       );
       if (differing.length > 0) notes.push(`文件所载的结果不一致：${[result, ...differing].map((t) => `${figureWords(t)}（${t.citation.doc}）`).join('；')}`);
     }

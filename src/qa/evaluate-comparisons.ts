@@ -3,7 +3,7 @@
 // whose figure is not the gold's, or a row where the gold has none, is a wrong figure shown.
 import { z } from 'zod';
 import { parseJsonLines } from '../jsonl.ts';
-import type { Answer } from '../model.ts';
+import { VerdictSchema, type Answer } from '../model.ts';
 
 const Figures = z.union([z.string(), z.array(z.string()).min(1)]);
 
@@ -14,7 +14,7 @@ export const ComparisonGoldSchema = z.object({
   rows: z.record(z.string(), Figures),
   /** Labels the answer must name as having no figure. */
   missing: z.array(z.string()).default([]),
-  verdict: z.enum(['met', 'not_met', 'unknown']).optional(),
+  verdict: VerdictSchema.optional(),
 });
 export type ComparisonGold = z.infer<typeof ComparisonGoldSchema>;
 

@@ -3,8 +3,8 @@
 // and nowhere else; the only markup added is ours (bold, quotes, our buttons).
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
-import type { Answer, Citation, Comparison, Figure, Target } from '../model.ts';
-import { VERDICT_WORDS as CHECK_VERDICT_WORDS, type Verdict } from '../qa/compare.ts';
+import type { Answer, Citation, Comparison, Figure, Target, Verdict } from '../model.ts';
+import { VERDICT_WORDS as CHECK_VERDICT_WORDS } from '../qa/compare.ts';
 import type { ClaimCheck, Coverage } from '../qa/types.ts';
 import { targetSource, viewAnswer, type AnswerView, type SourceView, type TargetSourceView } from '../qa/view.ts';
 import { coverageWords, describeSource, figureWords, NEAREST_WORDS, placeYearsWords, targetHeadline, whenWords } from '../qa/wording.ts';
