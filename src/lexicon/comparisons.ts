@@ -50,10 +50,11 @@ export const CHECK_WORDS: readonly string[] = [
 
 /** A filter on the figures: at or above, above, at or below, below, the highest, the lowest. */
 export type FigureTest = 'gte' | 'gt' | 'lte' | 'lt' | 'max' | 'min';
-/** A figure's own qualifier (5.5%以上, 超过5%) is the test; these words before a figure are too. */
-export const FILTER_WORDS_BEFORE: Readonly<Record<string, FigureTest>> = {
-  高于: 'gt', 超过: 'gt', 大于: 'gt', 不低于: 'gte', 不少于: 'gte', 至少: 'gte', 低于: 'lt', 小于: 'lt', 不超过: 'lte', 不高于: 'lte',
-};
+/**
+ * A figure's own qualifier (5.5%以上, 超过5%) is the test; these words before a figure are too,
+ * read as the qualifiers they are (PREFIX_QUALIFIERS: 不低于 is gte).
+ */
+export const FILTER_WORDS_BEFORE: readonly string[] = ['高于', '超过', '大于', '不低于', '不少于', '至少', '低于', '小于', '不超过', '不高于'];
 export const EXTREME_WORDS: Readonly<Record<string, FigureTest>> = {
   最高: 'max', 最多: 'max', 最大: 'max', 最快: 'max', 最低: 'min', 最少: 'min', 最小: 'min', 最慢: 'min',
 };

@@ -16,6 +16,7 @@ import {
   type FigureTest,
 } from '../lexicon/comparisons.ts';
 import { alternation } from '../lexicon/pattern.ts';
+import { PREFIX_QUALIFIERS } from '../lexicon/phrases.ts';
 import { ASKS_FOR_TARGET } from '../lexicon/questions.ts';
 import { SPAN_JOINERS } from '../lexicon/time.ts';
 import type { Figure } from '../model.ts';
@@ -45,7 +46,7 @@ const RECENT_YEARS = new RegExp(`${alternation(RECENT_YEARS_WORDS)}(?:来)?`);
 const JOINER = alternation(SPAN_JOINERS);
 const YEAR_SPAN = new RegExp(`((?:19|20)\\d{2})年?(?:${JOINER})((?:19|20)\\d{2})年?`);
 const SINCE_YEAR = new RegExp(`((?:19|20)\\d{2})年?(?:${alternation(SINCE_YEAR_WORDS)})+`);
-const BEFORE_FILTER = new RegExp(`(${alternation(Object.keys(FILTER_WORDS_BEFORE))})`);
+const BEFORE_FILTER = new RegExp(`(${alternation(FILTER_WORDS_BEFORE)})`);
 const EXTREME = new RegExp(`(${alternation(Object.keys(EXTREME_WORDS))})`);
 const QUALIFIER_TESTS: Partial<Record<Figure['qualifier'], FigureTest>> = { gte: 'gte', gt: 'gt', lte: 'lte', lt: 'lt' };
 const TARGET_ASKED = new RegExp(alternation(ASKS_FOR_TARGET));
@@ -61,7 +62,7 @@ function readFilter(text: string): { filter: FigureFilter | null; rest: string }
     // The figure's own qualifier (5.5%以上, 超过5%) says the test; else a word before it (大于5%).
     const lookFrom = Math.max(0, figure.start - 4);
     const before = BEFORE_FILTER.exec(text.slice(lookFrom, figure.start));
-    const test: FigureTest | undefined = QUALIFIER_TESTS[figure.qualifier] ?? (before !== null ? FILTER_WORDS_BEFORE[before[1]!] : undefined);
+    const test: FigureTest | undefined = QUALIFIER_TESTS[figure.qualifier] ?? (before !== null ? QUALIFIER_TESTS[PREFIX_QUALIFIERS[before[1]!]!] : undefined);
     if (test === undefined) continue;
     const start = before !== null ? lookFrom + before.index : figure.start;
     // 在5.5%以上: the 在 goes with it.

@@ -14,7 +14,7 @@ import {
 import { NATION, NATION_QUERY_WORDS } from '../lexicon/places.ts';
 import { BARE_MEASURES, GROWTH_WORDS } from '../lexicon/phrases.ts';
 import { findRegionMentions } from '../targets/regions.ts';
-import { findYearMentions } from '../targets/years.ts';
+import { findYearMentions, withBareYearsWritten } from '../targets/years.ts';
 import { foldForMatching } from '../text/fold.ts';
 
 /** The turn a follow-up leans on. */
@@ -54,8 +54,6 @@ const CLOSER = new RegExp(`(?:${alternation(FOLLOW_UP_CLOSERS)})$`);
 const FILLERS = new RegExp(alternation(FOLLOW_UP_FILLERS), 'g');
 const PUNCTUATION = /[\s?？!！。.,，、;；:：~～…“”"'‘’()（）]+/g;
 const TRAILING_PUNCTUATION = /[\s?？!！。.,，、;；:：~～…]+$/;
-// Years as people type them: a bare 2024 (no unit after it) is 2024年, as the question reader takes it.
-const BARE_YEAR = /(?<![0-9.])((?:19|20)\d{2})(?![0-9.年%万亿千百个元])/g;
 
 interface Found {
   text: string;
@@ -68,7 +66,7 @@ interface PlaceFound extends Found {
 }
 
 function prepare(text: string): string {
-  return foldForMatching(text).trim().replace(BARE_YEAR, '$1年');
+  return withBareYearsWritten(foldForMatching(text).trim());
 }
 
 /** The places the text names, the nation's words included, in order. */

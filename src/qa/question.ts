@@ -9,7 +9,7 @@ import type { FigureKind } from '../model.ts';
 import { createRewriter, ENGLISH_TERMS, SYNONYMS, type Rewrite } from '../lexicon/synonyms.ts';
 import { findInstitutionPlaces, findRegionMentions, provinceOf } from '../targets/regions.ts';
 import { YEAR_END_WORDS } from '../lexicon/time.ts';
-import { findYearMentions } from '../targets/years.ts';
+import { findYearMentions, withBareYearsWritten } from '../targets/years.ts';
 import { createPhraseFolder } from '../text/fold.ts';
 import type { Segmenter } from '../text/segmenter.ts';
 
@@ -83,9 +83,7 @@ const YEAR_END = new RegExp(`^(?:${alternation(YEAR_END_WORDS)})`);
  * figure: no unit after it) is 2019年, a two-digit 19年 is 2019年.
  */
 function withYearsWritten(text: string): string {
-  return text
-    .replace(/(?<![0-9.])((?:19|20)\d{2})(?![0-9.年%万亿千百个元])/g, '$1年')
-    .replace(/(?<![0-9.])([0-4]\d|9\d)年/g, (_, year: string) => `${Number(year) >= 90 ? '19' : '20'}${year}年`);
+  return withBareYearsWritten(text).replace(/(?<![0-9.])([0-4]\d|9\d)年/g, (_, year: string) => `${Number(year) >= 90 ? '19' : '20'}${year}年`);
 }
 
 /** 城乡居民收入 asks about two things the documents state apart: 城镇和农村居民收入. */

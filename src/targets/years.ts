@@ -88,3 +88,11 @@ export function findYearMentions(text: string, documentYear: number | null): Yea
   }
   return mentions;
 }
+
+// A year as people type it: a bare 2024, no unit after it (not 2024万, 2024个), is 2024年.
+const BARE_YEAR = /(?<![0-9.])((?:19|20)\d{2})(?![0-9.年%万亿千百个元])/g;
+
+/** The text with each bare year written as documents write it (2024 → 2024年). */
+export function withBareYearsWritten(text: string): string {
+  return text.replace(BARE_YEAR, '$1年');
+}
