@@ -11,7 +11,7 @@ import {
 } from '../lexicon/places.ts';
 import { alternation } from '../lexicon/pattern.ts';
 import { foldTraditional } from '../text/fold.ts';
-import { createPrefixFilter } from '../text/prefix-filter.ts';
+import { createPrefixIndex, type PrefixIndex } from '../text/prefix-index.ts';
 
 export { NATION };
 
@@ -29,7 +29,7 @@ interface WrittenForm {
 }
 
 /** Every form each place is written in (two characters or more), by its first two, longest first. */
-const FORMS_BY_FIRST_TWO: ReadonlyMap<string, readonly WrittenForm[]> = (() => {
+const PLACE_FORMS: PrefixIndex<WrittenForm> = (() => {
   const forms = new Map<string, WrittenForm>();
   const add = (form: string, region: string, level: PlaceLevel) => {
     // The first place to claim a form keeps it: provinces come first in the table.
@@ -43,25 +43,12 @@ const FORMS_BY_FIRST_TWO: ReadonlyMap<string, readonly WrittenForm[]> = (() => {
       for (const suffix of PLACE_SUFFIXES) if (!place.name.endsWith(suffix)) add(place.name + suffix, place.name, place.level);
     }
   }
-  const byFirstTwo = new Map<string, WrittenForm[]>();
-  for (const form of forms.values()) {
-    const key = form.form.slice(0, 2);
-    const list = byFirstTwo.get(key) ?? [];
-    list.push(form);
-    byFirstTwo.set(key, list);
-  }
-  for (const list of byFirstTwo.values()) list.sort((a, b) => b.form.length - a.form.length);
-  return byFirstTwo;
+  return createPrefixIndex(forms.values(), (form) => form.form);
 })();
-const MAY_BEGIN_A_PLACE = createPrefixFilter(FORMS_BY_FIRST_TWO.keys());
 
 /** The longest form of a place written at the position, if any. */
 function placeFormAt(text: string, at: number): WrittenForm | undefined {
-  if (!MAY_BEGIN_A_PLACE.mayBegin(text, at)) return undefined;
-  const candidates = FORMS_BY_FIRST_TWO.get(text.slice(at, at + 2));
-  if (candidates === undefined) return undefined;
-  for (const candidate of candidates) if (text.startsWith(candidate.form, at)) return candidate;
-  return undefined;
+  return PLACE_FORMS.startingAt(text, at).find((candidate) => text.startsWith(candidate.form, at));
 }
 
 /** Every place's name, longest first (metric cleaning strips them from a clause's start). */

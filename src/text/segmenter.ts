@@ -8,7 +8,7 @@ import { UNITS } from '../lexicon/units.ts';
 import type { WordDictionary } from './dictionary.ts';
 import { foldForMatching } from './fold.ts';
 import { jiebaCut, jiebaCutForSearch } from './jieba.ts';
-import { createPrefixFilter, type PrefixFilter } from './prefix-filter.ts';
+import { createPrefixIndex } from './prefix-index.ts';
 
 export interface Segmenter {
   /** The terms kept whole, folded and sorted. */
@@ -78,35 +78,21 @@ function mergeNumbersWithUnits(tokens: string[]): string[] {
   return out;
 }
 
-interface TermMatcher extends PrefixFilter {
-  /** The longest term at the position, or null. */
-  match(text: string, at: number): string | null;
-}
-
-/** Finds the terms in a folded text, leftmost and longest first (every term has two or more characters). */
-function termMatcher(terms: readonly string[]): TermMatcher {
-  const byFirstTwo = new Map<string, string[]>();
-  for (const term of terms) {
-    const key = term.slice(0, 2);
-    const list = byFirstTwo.get(key) ?? [];
-    list.push(term);
-    byFirstTwo.set(key, list);
-  }
-  for (const list of byFirstTwo.values()) list.sort((a, b) => b.length - a.length);
-  return {
-    mayBegin: createPrefixFilter(terms).mayBegin,
-    match(text, at) {
-      const candidates = byFirstTwo.get(text.slice(at, at + 2));
-      if (candidates === undefined) return null;
-      for (const term of candidates) {
-        if (!text.startsWith(term, at)) continue;
-        // A Latin or digit edge must not run on into more letters (5G is not the 5G of 15G).
-        if (LATIN_OR_DIGIT.test(term[0]!) && LATIN_OR_DIGIT.test(text[at - 1] ?? '')) continue;
-        if (LATIN_OR_DIGIT.test(term.at(-1)!) && LATIN_OR_DIGIT.test(text[at + term.length] ?? '')) continue;
-        return term;
-      }
-      return null;
-    },
+/**
+ * Finds the terms in a folded text, leftmost and longest first (every term has two or more
+ * characters): the longest term at a position, or null.
+ */
+function termMatcher(terms: readonly string[]): (text: string, at: number) => string | null {
+  const index = createPrefixIndex(terms, (term) => term);
+  return (text, at) => {
+    for (const term of index.startingAt(text, at)) {
+      if (!text.startsWith(term, at)) continue;
+      // A Latin or digit edge must not run on into more letters (5G is not the 5G of 15G).
+      if (LATIN_OR_DIGIT.test(term[0]!) && LATIN_OR_DIGIT.test(text[at - 1] ?? '')) continue;
+      if (LATIN_OR_DIGIT.test(term.at(-1)!) && LATIN_OR_DIGIT.test(text[at + term.length] ?? '')) continue;
+      return term;
+    }
+    return null;
   };
 }
 
@@ -154,7 +140,7 @@ export function createSegmenter(terms: Iterable<string>, options: SegmenterOptio
   const dictionary = options.dictionary ?? null;
   let recorded: Set<string> | null = options.recordWords ? new Set() : null;
   const sorted = [...new Set([...terms].map(foldForMatching).filter((t) => t.length >= 2))].sort();
-  const matcher = termMatcher(sorted);
+  const termAt = termMatcher(sorted);
   const subWordCache = new Map<string, readonly string[]>();
   const hash = createHash('sha256').update(`${SEGMENTATION_VERSION}\n${sorted.join('\n')}`).digest('hex').slice(0, 16);
 
@@ -177,7 +163,7 @@ export function createSegmenter(terms: Iterable<string>, options: SegmenterOptio
     let gapStart = 0;
     let i = 0;
     while (i < folded.length) {
-      const term = matcher.mayBegin(folded, i) ? matcher.match(folded, i) : null;
+      const term = termAt(folded, i);
       if (term === null) {
         i++;
         continue;
