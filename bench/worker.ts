@@ -341,9 +341,9 @@ const compare: Task = async ([seedsDir, indexDir, questionsFile, rounds]) => {
   const charts = await openChartRenderer();
   const drawn: { kind: string; ms: number[]; bytes: number }[] = [];
   for (const kind of ['places', 'years', 'check']) {
-    const q = questions.find((x) => x.kind === kind && chartOf(engine.ask(x.q)) !== null);
-    if (q === undefined) continue;
-    const spec = chartOf(engine.ask(q.q))!;
+    let spec: ReturnType<typeof chartOf> = null;
+    for (const x of questions) if (x.kind === kind && (spec = chartOf(engine.ask(x.q))) !== null) break;
+    if (spec === null) continue;
     const ms: number[] = [];
     let bytes = 0;
     for (let i = 0; i < 6; i++) {

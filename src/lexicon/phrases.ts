@@ -82,7 +82,6 @@ export const PAIRED_WORDS: Readonly<Record<string, readonly string[]>> = {
   东中西部: ['东部', '中部', '西部'],
 };
 
-/** Words that make a metric another measure of its thing (人均, 年均, 累计): asked without them, it is not the one. */
 /**
  * Words that tell two measures of one thing apart: a question naming one is never answered by a
  * figure that names another of the same row (城镇登记失业率 is not 城镇调查失业率).
@@ -93,6 +92,7 @@ export const EXCLUSIVE_MODIFIERS: readonly (readonly string[])[] = [
   ['一般公共预算', '政府性基金'],
 ];
 
+/** Words that make a metric another measure of its thing (人均, 年均, 累计): asked without them, it is not the one. */
 export const MEASURE_MODIFIERS: readonly string[] = ['人均', '年均', '日均', '平均', '累计', '户均'];
 
 /** Words of a change of a thing (增长5%, 下降3%): a metric with one measures the change, not the level. */

@@ -38,7 +38,7 @@ export class DictionaryError extends Error {
 const FreqSchema = z.coerce.number().positive().finite();
 
 /** Parses a file in jieba's format (`word freq tag` a line). */
-export function parseDictionaryLines(text: string, file: string): Map<string, DictionaryEntry> {
+function parseDictionaryLines(text: string, file: string): Map<string, DictionaryEntry> {
   const words = new Map<string, DictionaryEntry>();
   let lineNo = 0;
   for (const line of text.split('\n')) {
